@@ -1,0 +1,1 @@
+"""Pure analysis of records: derived statuses, SLA results, metrics, impact."""

@@ -1,0 +1,68 @@
+"""The repository's Servicebook settings (``servicebook.yml`` at the root, optional)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import Field, ValidationError, field_validator
+
+from generator.errors import UserError
+from generator.models.calendar_record import check_timezone
+from generator.models.common import RecordModel, Timestamp
+from generator.records.messages import field_name, message_for
+
+CONFIG_FILE = "servicebook.yml"
+
+
+class Config(RecordModel):
+    """Settings for one repository of records; every field has a default."""
+
+    as_of: Timestamp | None = Field(
+        default=None,
+        description="Pinned instant for statuses and SLA clocks (e.g. for a demo); "
+        "default: now. `--as-of` on the command line wins.",
+    )
+    timezone: str = Field(
+        default="UTC", description="Time zone for dates shown where no agreement gives one."
+    )
+    site_name: str | None = Field(
+        default=None, description="Overrides site_name of mkdocs.yml in the built site."
+    )
+    staging_dir: str = Field(
+        default=".servicebook",
+        description="Folder for the staged site: docs/ (generated pages plus docs/) "
+        "and the generated mkdocs.yml that builds them.",
+    )
+    site_dir: str = Field(default="site", description="Folder the built site is written to.")
+    provider: str | None = Field(
+        default=None, description="Roster id of the provider organization (shown on the site)."
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return check_timezone(value)
+
+
+def load_config(root: Path) -> Config:
+    """Read ``servicebook.yml`` if present; a bad file is a user error naming the line."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Config()
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise UserError(f"{CONFIG_FILE}:{line}: YAML syntax error: {error.problem}") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{CONFIG_FILE}:1: must be a mapping of 'setting: value' lines")
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        lines = [
+            f"{CONFIG_FILE}: {field_name(e['loc'])}: {message_for(e, Config, data)}"
+            for e in error.errors(include_url=False)
+        ]
+        raise UserError("\n".join(lines)) from None

@@ -1,0 +1,141 @@
+"""Service agreements (``records/agreements/<id>.md``): parties, targets, pauses."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from generator.models.common import (
+    Duration,
+    Record,
+    RecordId,
+    RecordModel,
+    Review,
+    Timestamp,
+    as_list,
+)
+
+AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
+Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
+METRICS: tuple[Metric, ...] = ("first_response", "next_response", "periodic_update", "resolution")
+StrList = Annotated[list[str], BeforeValidator(as_list)]
+
+
+class Match(RecordModel):
+    """Which requests a target row applies to; an empty match applies to all."""
+
+    priority: StrList = Field(default_factory=list, description="Priorities, e.g. P1 or [P1, P2].")
+    service: StrList = Field(default_factory=list, description="Service ids.")
+    category: StrList = Field(default_factory=list, description="Category ids.")
+
+    def is_empty(self) -> bool:
+        """True for the catch-all row."""
+        return not (self.priority or self.service or self.category)
+
+    def fits(self, priority: str, service: str, category: str | None) -> bool:
+        """Whether a request with these attributes falls under the row."""
+        return (
+            (not self.priority or priority in self.priority)
+            and (not self.service or service in self.service)
+            and (not self.category or (category is not None and category in self.category))
+        )
+
+
+class Target(RecordModel):
+    """One row of the targets table: durations per metric for the matching requests."""
+
+    match: Match = Field(
+        default_factory=Match, description="Which requests the row applies to; {} = all others."
+    )
+    calendar: RecordId | None = Field(
+        default=None, description="Calendar for this row; default: the agreement's (e.g. 24x7)."
+    )
+    first_response: Duration | None = Field(
+        default=None, description="Time from receipt to the first public reply."
+    )
+    next_response: Duration | None = Field(
+        default=None, description="Time from a requester's message to the next public reply."
+    )
+    periodic_update: Duration | None = Field(
+        default=None, description="Longest time between public updates while open."
+    )
+    resolution: Duration | None = Field(
+        default=None, description="Time from receipt to resolution, excluding pauses."
+    )
+
+
+def _default_pause() -> dict[Metric, list[str]]:
+    return {"resolution": ["waiting_on_requester", "waiting_on_third_party"]}
+
+
+class Approval(RecordModel):
+    """A sign-off of the agreement by one of the parties."""
+
+    by: RecordId = Field(description="Person or organization that approved.")
+    role: Literal["provider", "customer"] = Field(description="Which side they approved for.")
+    at: Timestamp = Field(description="When they approved, with offset.")
+    note: str = Field(default="", description="Remarks made with the approval.")
+
+
+class Scope(RecordModel):
+    """Which requests the agreement covers beyond its services (request criteria)."""
+
+    categories: list[str] = Field(
+        default_factory=list, description="Only these categories are in scope; empty = all."
+    )
+    requesters: list[str] = Field(
+        default_factory=list,
+        description="E-mail domains or person ids entitled to request; "
+        "empty = anyone of the customer.",
+    )
+
+
+class Agreement(Record):
+    """A service agreement between the provider and a customer."""
+
+    status: AgreementStatus = Field(description="draft, negotiating, active, expired or retired.")
+    customer: RecordId = Field(description="Customer organization (roster id).")
+    provider: RecordId | None = Field(
+        default=None, description="Provider organization (roster id), if recorded."
+    )
+    services: list[RecordId] = Field(min_length=1, description="Services the agreement covers.")
+    effective: date = Field(description="First day the agreement applies.")
+    expires: date | None = Field(default=None, description="Last day the agreement applies.")
+    version: int = Field(default=1, ge=1, description="Version number, raised on each revision.")
+    supersedes: RecordId | None = Field(
+        default=None, description="Earlier agreement this one replaces from its effective date."
+    )
+    calendar: RecordId = Field(
+        default="24x7", description="Service hours calendar; 24x7 is built in."
+    )
+    targets: list[Target] = Field(
+        default_factory=list,
+        description="Target rows in order; the first whose match fits applies; end with match: {}.",
+    )
+    pause: dict[Metric, list[str]] = Field(
+        default_factory=_default_pause,
+        description="Statuses in which each metric's clock stops.",
+    )
+    warn_at: float = Field(
+        default=0.75, gt=0, le=1, description="Fraction of a target after which a clock is at risk."
+    )
+    breach_sticky: bool = Field(
+        default=True,
+        description="A breached clock stays breached after a priority downgrade.",
+    )
+    auto_close: Duration | None = Field(
+        default=None,
+        description="Close resolved requests not confirmed within this time (calendar time).",
+    )
+    scope: Scope = Field(default_factory=Scope, description="Request criteria beyond services.")
+    review: Review | None = Field(default=None, description="Review cycle: interval and last.")
+    approvals: list[Approval] = Field(default_factory=list, description="Sign-offs by the parties.")
+    reporting: str = Field(
+        default="monthly", description="How often service reports are produced for the customer."
+    )
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether ``day`` lies within the effective dates."""
+        return self.effective <= day and (self.expires is None or day <= self.expires)

@@ -1,0 +1,60 @@
+"""Maintenance plans and change requests (``records/maintenance/<id>.md``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.common import Duration, Record, RecordId, RecordModel, Timestamp
+
+MaintenanceStatus = Literal[
+    "proposed", "approved", "scheduled", "in_progress", "done", "failed", "cancelled"
+]
+
+
+class MaintenanceWindow(RecordModel):
+    """When the work happens."""
+
+    start: Timestamp = Field(description="Start, with offset.")
+    end: Timestamp = Field(description="End, with offset.")
+
+
+class TestResult(RecordModel):
+    """A test run after (or during) the work."""
+
+    name: str = Field(min_length=1, description="What was tested.")
+    result: Literal["passed", "failed", "pending"] = Field(description="Outcome.")
+    at: Timestamp | None = Field(default=None, description="When it ran.")
+
+
+class Maintenance(Record):
+    """A corrective or preventive maintenance change, planned and recorded."""
+
+    type: Literal["corrective", "preventive", "adaptive"] = Field(
+        description="corrective (fix a fault), preventive (avoid one) or adaptive (change)."
+    )
+    status: MaintenanceStatus = Field(description="Where the change is in its lifecycle.")
+    priority: str = Field(default="P3", pattern=r"^P[1-5]$", description="P1 (urgent) to P5.")
+    owner: RecordId = Field(description="Group or person carrying it out.")
+    requested_by: str | None = Field(default=None, description="Who asked for it.")
+    components: list[RecordId] = Field(default_factory=list, description="Components touched.")
+    services: list[RecordId] = Field(
+        default_factory=list, description="Services affected (added to those of the components)."
+    )
+    window: MaintenanceWindow | None = Field(default=None, description="Planned window.")
+    recurrence: str | None = Field(
+        default=None,
+        description="iCalendar RRULE for preventive schedules, e.g. FREQ=MONTHLY;BYDAY=1SA.",
+    )
+    duration: Duration | None = Field(
+        default=None, description="Length of each recurring window (with recurrence)."
+    )
+    plan: str = Field(default="", description="What will be done, and how it is rolled back.")
+    notification: str = Field(default="", description="Who is told, how and when.")
+    documentation: str = Field(default="", description="Documents updated by the change.")
+    tests: list[TestResult] = Field(default_factory=list, description="Tests and their results.")
+    commits: list[str] = Field(
+        default_factory=list, description="Commits holding the configuration changes."
+    )
+    request: RecordId | None = Field(default=None, description="Request that triggered it.")

@@ -1,0 +1,186 @@
+"""Service requests (``records/requests/**/<id>.md``) and their append-only event log.
+
+Status, assignee and priority are derived from the events, never stored twice.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import Field
+
+from generator.models.common import Record, RecordId, RecordModel, Timestamp
+
+RequestStatus = Literal[
+    "new",
+    "assigned",
+    "in_progress",
+    "waiting_on_requester",
+    "waiting_on_third_party",
+    "resolved",
+    "closed",
+    "rejected",
+    "cancelled",
+]
+STATUSES: tuple[str, ...] = get_args(RequestStatus)
+OPEN_STATUSES = frozenset(
+    {"new", "assigned", "in_progress", "waiting_on_requester", "waiting_on_third_party"}
+)
+SettableStatus = Literal[
+    "assigned",
+    "in_progress",
+    "waiting_on_requester",
+    "waiting_on_third_party",
+    "rejected",
+    "cancelled",
+]
+PRIORITY_PATTERN = r"^P[1-5]$"
+
+
+class _Event(RecordModel):
+    at: Timestamp = Field(description="When it happened, with offset.")
+    by: str | None = Field(default=None, description="Who did it (person id or e-mail).")
+
+
+class Assigned(_Event):
+    """The request was assigned, or transferred, to a group (and person)."""
+
+    type: Literal["assigned"]
+    group: RecordId = Field(description="Group now responsible.")
+    person: RecordId | None = Field(default=None, description="Person now responsible.")
+    reason: str = Field(default="", description="Why (required wording for transfers is free).")
+
+
+class Responded(_Event):
+    """A public reply to the requester (stops response clocks)."""
+
+    type: Literal["responded"]
+    via: str | None = Field(default=None, description="Channel of the reply.")
+    text: str = Field(default="", description="Summary of the reply.")
+
+
+class Message(_Event):
+    """The requester wrote (starts a next-response cycle)."""
+
+    type: Literal["message"]
+    text: str = Field(default="", description="Summary of the message.")
+
+
+class StatusChange(_Event):
+    """The status changed (resolution and closure have events of their own)."""
+
+    type: Literal["status"]
+    status: SettableStatus = Field(description="The new status.")
+    reason: str = Field(default="", description="Why.")
+
+
+class PriorityChange(_Event):
+    """The priority changed; SLA targets switch, elapsed time is kept."""
+
+    type: Literal["priority"]
+    priority: Annotated[str, Field(pattern=PRIORITY_PATTERN)] = Field(description="New priority.")
+    reason: str = Field(description="Why the priority changed.")
+
+
+class Action(_Event):
+    """Work done on the request."""
+
+    type: Literal["action"]
+    text: str = Field(min_length=1, description="What was done.")
+
+
+class Resolved(_Event):
+    """The request was fulfilled or the incident resolved."""
+
+    type: Literal["resolved"]
+    resolution: str = Field(min_length=1, description="What was done to resolve it.")
+
+
+class Reopened(_Event):
+    """The requester (or an agent) reopened a resolved request."""
+
+    type: Literal["reopened"]
+    reason: str = Field(default="", description="Why it was reopened.")
+
+
+class Closed(_Event):
+    """The request was closed: confirmed by someone, or closed automatically."""
+
+    type: Literal["closed"]
+    confirmed_by: str | None = Field(
+        default=None, description="Who confirmed the resolution (`requester` or an id)."
+    )
+    auto: bool = Field(default=False, description="true when closed by the auto-close rule.")
+
+
+class Note(_Event):
+    """An internal note."""
+
+    type: Literal["note"]
+    text: str = Field(min_length=1, description="The note.")
+
+
+Event = Annotated[
+    Assigned
+    | Responded
+    | Message
+    | StatusChange
+    | PriorityChange
+    | Action
+    | Resolved
+    | Reopened
+    | Closed
+    | Note,
+    Field(discriminator="type"),
+]
+EVENT_TYPES: tuple[str, ...] = (
+    "assigned",
+    "responded",
+    "message",
+    "status",
+    "priority",
+    "action",
+    "resolved",
+    "reopened",
+    "closed",
+    "note",
+)
+
+
+class Satisfaction(RecordModel):
+    """The requester's rating after delivery."""
+
+    score: int = Field(ge=1, le=5, description="1 (very unhappy) to 5 (very happy).")
+    comment: str = Field(default="", description="What the requester said.")
+    at: Timestamp | None = Field(default=None, description="When the rating was given.")
+
+
+class PlannedAction(RecordModel):
+    """An action proposed for the request, with an owner and a due date."""
+
+    action: str = Field(min_length=1, description="What is to be done.")
+    owner: RecordId = Field(description="Person or group who will do it.")
+    due: Timestamp | None = Field(default=None, description="By when.")
+    done: bool = Field(default=False, description="true once carried out.")
+
+
+class Request(Record):
+    """A service request or incident, from receipt to closure."""
+
+    agreement: RecordId | None = Field(
+        default=None, description="Agreement it is handled under (omit: no SLA)."
+    )
+    service: RecordId = Field(description="Service requested.")
+    category: str | None = Field(default=None, description="Category of that service.")
+    priority: Annotated[str, Field(pattern=PRIORITY_PATTERN)] = Field(
+        description="Priority at receipt, P1 (highest) to P5."
+    )
+    requester: str = Field(min_length=1, description="Who asked: e-mail or person id.")
+    channel: str = Field(default="portal", description="How it arrived: portal, email, phone…")
+    received: Timestamp = Field(description="When it was received, with offset.")
+    events: list[Event] = Field(default_factory=list, description="Append-only event log.")
+    plan: list[PlannedAction] = Field(default_factory=list, description="Proposed actions.")
+    satisfaction: Satisfaction | None = Field(default=None, description="Rating after delivery.")
+    imported: str | None = Field(
+        default=None, description="Source of an imported request (tool and original id)."
+    )

@@ -1,0 +1,1 @@
+"""From computed facts to a published site: pages, staging folder, MkDocs run."""

@@ -1,0 +1,129 @@
+"""Validate, compute, render and stage the site; optionally run the builder.
+
+Gathers everything first and writes only when no record has an error, so a
+broken pull request never half-updates a site. Returns values; the CLI prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from generator.config import Config
+from generator.errors import Diagnostic, has_errors
+from generator.pipeline import validate
+from generator.publish.pages import compute_facts, site_pages
+from generator.publish.render import make_environment, render
+from generator.publish.runner import BuilderResult, run_mkdocs
+from generator.publish.site_config import staging_config
+from generator.publish.staging import WriteStats, collect_docs, merge, write_staging
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildOutcome:
+    """What a generate/build run did."""
+
+    diagnostics: list[Diagnostic]
+    pages: int = 0
+    stats: WriteStats | None = None
+    builder: BuilderResult | None = None
+    site_dir: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when records were valid and the builder (if run) passed."""
+        if has_errors(self.diagnostics):
+            return False
+        return self.builder is None or self.builder.ok
+
+
+def render_pages(
+    root: Path, config: Config, as_of: datetime
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Every generated page as Markdown text, or the diagnostics that stop it."""
+    validated = validate(root)
+    if has_errors(validated.diagnostics):
+        return {}, validated.diagnostics
+    facts = compute_facts(validated.catalog, as_of, config.timezone)
+    env = make_environment(root / "templates")
+    site_name = config.site_name or _site_name(root)
+    agreements_of: dict[str, list[str]] = {}
+    for agreement in validated.catalog.agreements:
+        for service in agreement.services:
+            agreements_of.setdefault(service, []).append(agreement.id)
+    base = {
+        "as_of": as_of,
+        "timezone": config.timezone,
+        "site_name": site_name,
+        "record_pages": facts.record_pages,
+        "titles": facts.titles,
+        "agreements_of": {s.id: agreements_of.get(s.id, []) for s in validated.catalog.services},
+    }
+    pages = {
+        spec.path: render(env, spec.template, {**base, **spec.context, "page_path": spec.path})
+        for spec in site_pages(facts)
+    }
+    return pages, validated.diagnostics
+
+
+def generate_site(
+    root: Path,
+    config: Config,
+    as_of: datetime,
+    *,
+    build: bool,
+    site_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildOutcome:
+    """Stage the pages (and build the site when ``build``)."""
+    say = progress or (lambda _message: None)
+    say("validating and rendering pages")
+    pages, diagnostics = render_pages(root, config, as_of)
+    outcome = BuildOutcome(diagnostics)
+    if has_errors(diagnostics):
+        return outcome
+    staging_root = root / config.staging_dir
+    docs = collect_docs(root / "docs")
+    files = merge(pages, {**_assets(), **docs})
+    say(f"staging {len(files)} files in {config.staging_dir}")
+    outcome.pages = len(pages)
+    outcome.stats = write_staging(staging_root / "docs", files)
+    target = (site_dir or root / config.site_dir).resolve()
+    config_file = staging_root / "mkdocs.yml"
+    guide = [path for path in docs if path.endswith(".md") and path != "index.md"]
+    text = staging_config(
+        _relative_inherit(root, staging_root), str(target), guide, config.site_name
+    )
+    if not config_file.is_file() or config_file.read_text(encoding="utf-8") != text:
+        config_file.write_text(text, encoding="utf-8")
+    if build:
+        say(f"building the site with MkDocs into {target}")
+        outcome.builder = run_mkdocs(config_file, as_of)
+        outcome.site_dir = target
+    return outcome
+
+
+def _assets() -> dict[str, bytes]:
+    folder = resources.files("generator") / "assets"
+    return {f"assets/{item.name}": item.read_bytes() for item in folder.iterdir() if item.is_file()}
+
+
+def _relative_inherit(root: Path, staging_root: Path) -> str:
+    depth = len(staging_root.relative_to(root).parts)
+    return "/".join([".."] * depth + ["mkdocs.yml"])
+
+
+def _site_name(root: Path) -> str:
+    """site_name from mkdocs.yml without evaluating its tags (best effort)."""
+    mkdocs_yml = root / "mkdocs.yml"
+    if mkdocs_yml.is_file():
+        for line in mkdocs_yml.read_text(encoding="utf-8").splitlines():
+            if line.startswith("site_name:"):
+                return line.partition(":")[2].strip().strip("\"'")
+    return "Servicebook"

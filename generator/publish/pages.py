@@ -1,0 +1,168 @@
+"""Which pages the site has and what each shows: pure, from the catalog and ``as_of``.
+
+Every record gets a page under its kind's folder; every kind gets an index
+table. Request pages stay out of the navigation (see ``site_config``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from generator.analysis.scope import scope_problems
+from generator.analysis.status import RequestState, request_state
+from generator.models.agreement import Agreement
+from generator.models.calendar_record import WEEKDAYS, Calendar
+from generator.models.common import Record
+from generator.models.component import Component
+from generator.models.maintenance import Maintenance
+from generator.models.procedure import Procedure
+from generator.models.request import STATUSES, Request
+from generator.models.roster import Group, Organization, Person
+from generator.models.service import Service
+from generator.records.catalog import Catalog
+
+SECTIONS: dict[type[Record], str] = {
+    Service: "services",
+    Agreement: "agreements",
+    Request: "requests",
+    Procedure: "procedures",
+    Maintenance: "maintenance",
+    Component: "components",
+    Calendar: "calendars",
+    Person: "roster",
+    Group: "roster",
+    Organization: "roster",
+}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: where it goes, which template, with what context."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """Everything computed once and shared by the pages."""
+
+    catalog: Catalog
+    as_of: datetime
+    timezone: str
+    states: dict[str, RequestState]
+    bodies: dict[str, str]
+    paths: dict[str, str]
+    record_pages: dict[str, str]
+    titles: dict[str, str]
+
+
+def compute_facts(catalog: Catalog, as_of: datetime, timezone: str) -> SiteFacts:
+    """Derive request states and the page of every record."""
+    record_pages: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for record_id, entry in catalog.entries.items():
+        section = SECTIONS.get(type(entry.record))
+        if section is not None:
+            record_pages[record_id] = f"{section}/{record_id}.md"
+        titles[record_id] = entry.record.title
+        bodies[record_id] = entry.body
+        paths[record_id] = entry.path
+    states = {r.id: request_state(r, as_of) for r in catalog.requests if r.received <= as_of}
+    return SiteFacts(catalog, as_of, timezone, states, bodies, paths, record_pages, titles)
+
+
+def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
+    """Every generated page of the site."""
+    catalog = facts.catalog
+    yield _home(facts)
+    for model, section in SECTIONS.items():
+        if model in (Group, Organization):
+            continue  # the roster is one section for three models
+        yield from _record_pages(facts, model, section)
+    yield PageSpec(
+        "roster/index.md",
+        "roster_index",
+        {
+            "groups": catalog.groups,
+            "people": catalog.people,
+            "organizations": catalog.organizations,
+        },
+    )
+    yield PageSpec("services/index.md", "services_index", {"services": catalog.services})
+    yield PageSpec("agreements/index.md", "agreements_index", {"agreements": catalog.agreements})
+    yield PageSpec("requests/index.md", "requests_index", _requests_index(facts))
+    yield PageSpec("procedures/index.md", "procedures_index", {"procedures": catalog.procedures})
+    yield PageSpec("maintenance/index.md", "maintenance_index", {"plans": catalog.maintenance})
+    yield PageSpec("components/index.md", "components_index", {"components": catalog.components})
+    yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
+
+
+def _home(facts: SiteFacts) -> PageSpec:
+    catalog = facts.catalog
+    counts = Counter(state.status for state in facts.states.values())
+    open_count = sum(1 for state in facts.states.values() if state.is_open)
+    return PageSpec(
+        "index.md",
+        "home",
+        {
+            "agreements": catalog.agreements,
+            "services": catalog.services,
+            "status_counts": [(status, counts.get(status, 0)) for status in STATUSES],
+            "open_count": open_count,
+            "request_count": len(facts.states),
+        },
+    )
+
+
+def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterator[PageSpec]:
+    catalog = facts.catalog
+    for entry, record in catalog.of(model):
+        context: dict[str, Any] = {
+            "record": record,
+            "body": entry.body,
+            "source_path": entry.path,
+        }
+        template = section[:-1] if section.endswith("s") else section
+        if isinstance(record, Request):
+            if record.id not in facts.states:
+                continue  # received after as_of: not yet known at that instant
+            template = "request"
+            agreement = catalog.record(record.agreement, Agreement) if record.agreement else None
+            context |= {
+                "state": facts.states[record.id],
+                "agreement": agreement,
+                "zone": _zone_of(catalog, agreement, facts.timezone),
+                "out_of_scope": scope_problems(record, agreement),
+            }
+        elif isinstance(record, Calendar):
+            context |= {"weekdays": WEEKDAYS}
+        elif isinstance(record, Person | Group | Organization):
+            template = record.type
+        elif isinstance(record, Agreement):
+            context |= {"zone": _zone_of(catalog, record, facts.timezone)}
+        yield PageSpec(f"{section}/{record.id}.md", template, context)
+
+
+def _zone_of(catalog: Catalog, agreement: Agreement | None, default: str) -> str:
+    if agreement is None:
+        return default
+    calendar = catalog.record(agreement.calendar, Calendar)
+    return calendar.timezone if calendar is not None else default
+
+
+def _requests_index(facts: SiteFacts) -> dict[str, Any]:
+    rows = []
+    for request in sorted(facts.catalog.requests, key=lambda r: (r.received, r.id), reverse=True):
+        state = facts.states.get(request.id)
+        if state is None:
+            continue
+        rows.append({"request": request, "state": state})
+    return {"rows": rows}

@@ -1,0 +1,1 @@
+"""Reading records from disk: front matter, source maps, loading and linking."""

@@ -1,0 +1,139 @@
+"""The catalog: every valid record indexed by id, with typed look-ups.
+
+Building it reports duplicate ids and ids that differ from the file name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TypeVar
+
+from generator.errors import Diagnostic
+from generator.models.agreement import Agreement
+from generator.models.calendar_record import Calendar
+from generator.models.common import Record
+from generator.models.component import Component
+from generator.models.maintenance import Maintenance
+from generator.models.procedure import Procedure
+from generator.models.request import Request
+from generator.models.roster import Group, Organization, Person
+from generator.models.service import Service
+from generator.records.loader import LoadedRecord, LoadResult
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class Catalog:
+    """Valid records by id, plus the ids of records that failed validation."""
+
+    entries: dict[str, LoadedRecord] = field(default_factory=dict)
+    invalid_ids: dict[str, str] = field(default_factory=dict)
+
+    def get(self, record_id: str) -> LoadedRecord | None:
+        """The loaded record with this id, if any."""
+        return self.entries.get(record_id)
+
+    def record(self, record_id: str, model: type[R]) -> R | None:
+        """The record with this id if it is of the given model."""
+        entry = self.entries.get(record_id)
+        if entry is not None and isinstance(entry.record, model):
+            return entry.record
+        return None
+
+    def of(self, model: type[R]) -> Iterator[tuple[LoadedRecord, R]]:
+        """Every record of a model, in path order."""
+        for entry in self.entries.values():
+            if isinstance(entry.record, model):
+                yield entry, entry.record
+
+    def all_of(self, model: type[R]) -> list[R]:
+        """Every record of a model, in path order."""
+        return [record for _, record in self.of(model)]
+
+    @property
+    def agreements(self) -> list[Agreement]:
+        """Agreements in path order."""
+        return self.all_of(Agreement)
+
+    @property
+    def services(self) -> list[Service]:
+        """Services in path order."""
+        return self.all_of(Service)
+
+    @property
+    def requests(self) -> list[Request]:
+        """Requests in path order."""
+        return self.all_of(Request)
+
+    @property
+    def calendars(self) -> list[Calendar]:
+        """Calendars in path order."""
+        return self.all_of(Calendar)
+
+    @property
+    def procedures(self) -> list[Procedure]:
+        """Procedures in path order."""
+        return self.all_of(Procedure)
+
+    @property
+    def maintenance(self) -> list[Maintenance]:
+        """Maintenance plans in path order."""
+        return self.all_of(Maintenance)
+
+    @property
+    def components(self) -> list[Component]:
+        """Components in path order."""
+        return self.all_of(Component)
+
+    @property
+    def people(self) -> list[Person]:
+        """Persons in path order."""
+        return self.all_of(Person)
+
+    @property
+    def groups(self) -> list[Group]:
+        """Groups in path order."""
+        return self.all_of(Group)
+
+    @property
+    def organizations(self) -> list[Organization]:
+        """Organizations in path order."""
+        return self.all_of(Organization)
+
+    def path_of(self, record_id: str) -> str | None:
+        """Repository path of a record (valid or not)."""
+        entry = self.entries.get(record_id)
+        return entry.path if entry else self.invalid_ids.get(record_id)
+
+
+def build_catalog(loaded: LoadResult) -> tuple[Catalog, list[Diagnostic]]:
+    """Index the valid records; report duplicates and ids that differ from file names."""
+    catalog = Catalog(invalid_ids=dict(loaded.invalid_ids))
+    diagnostics: list[Diagnostic] = []
+    for entry in loaded.records:  # sorted by path: the first path keeps the id
+        record_id = entry.record.id
+        stem = PurePosixPath(entry.path).stem
+        if record_id != stem:
+            diagnostics.append(
+                entry.diagnostic(
+                    ("id",),
+                    f"'{record_id}' differs from the file name '{stem}.md'; "
+                    f"rename the file to {record_id}.md or set id: {stem}",
+                )
+            )
+        other = catalog.entries.get(record_id) or None
+        other_path = other.path if other else loaded.invalid_ids.get(record_id)
+        if other_path is not None and other_path != entry.path:
+            diagnostics.append(
+                entry.diagnostic(
+                    ("id",),
+                    f"duplicate id '{record_id}', also used by {other_path}; "
+                    "give each record its own id",
+                )
+            )
+            continue
+        catalog.entries[record_id] = entry
+    return catalog, diagnostics

@@ -1,0 +1,130 @@
+"""Rules that span fields or records: event order, lifecycle, scope and approvals."""
+
+from __future__ import annotations
+
+from generator.analysis.scope import scope_problems
+from generator.errors import Diagnostic, Severity
+from generator.models.agreement import Agreement
+from generator.models.request import Closed, Request, Resolved, StatusChange
+from generator.models.roster import Organization, Person
+from generator.records.catalog import Catalog
+from generator.records.loader import LoadedRecord
+
+
+def check_consistency(catalog: Catalog) -> list[Diagnostic]:
+    """Diagnostics for rules that no single field can check."""
+    diagnostics: list[Diagnostic] = []
+    for entry, request in catalog.of(Request):
+        diagnostics.extend(_event_order(entry, request))
+        diagnostics.extend(_lifecycle(entry, request))
+        diagnostics.extend(_scope(catalog, entry, request))
+    for entry, agreement in catalog.of(Agreement):
+        diagnostics.extend(_agreement_dates(entry, agreement))
+        diagnostics.extend(_approvals(catalog, entry, agreement))
+    return diagnostics
+
+
+def _event_order(entry: LoadedRecord, request: Request) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    previous = request.received
+    for index, event in enumerate(request.events):
+        if event.at < previous:
+            what = (
+                "the request was received" if previous == request.received else "the event before"
+            )
+            found.append(
+                entry.diagnostic(
+                    ("events", index, "at"),
+                    f"{event.at.isoformat()} is earlier than when {what} "
+                    f"({previous.isoformat()}); events are appended in time order: "
+                    "correct the time or move the event",
+                )
+            )
+        previous = max(previous, event.at)
+    return found
+
+
+def _lifecycle(entry: LoadedRecord, request: Request) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    resolved = ended = False
+    for index, event in enumerate(request.events):
+        if isinstance(event, Resolved):
+            resolved = True
+        elif isinstance(event, StatusChange) and event.status in ("rejected", "cancelled"):
+            ended = True
+        elif event.type == "reopened":
+            resolved = ended = False
+        elif isinstance(event, Closed) and not (resolved or ended):
+            found.append(
+                entry.diagnostic(
+                    ("events", index),
+                    "closed before it was resolved; add a 'resolved' event with the "
+                    "resolution (or a status event rejected/cancelled) before closing",
+                )
+            )
+    return found
+
+
+def _scope(catalog: Catalog, entry: LoadedRecord, request: Request) -> list[Diagnostic]:
+    agreement = catalog.record(request.agreement, Agreement) if request.agreement else None
+    fields = {"received": ("received",), "'": ("service",), "category": ("category",)}
+    found: list[Diagnostic] = []
+    for problem in scope_problems(request, agreement):
+        loc = next(loc for prefix, loc in fields.items() if problem.startswith(prefix))
+        found.append(
+            entry.diagnostic(
+                loc, f"{problem}; the request is shown as out of scope", Severity.WARNING
+            )
+        )
+    return found
+
+
+def _agreement_dates(entry: LoadedRecord, agreement: Agreement) -> list[Diagnostic]:
+    if agreement.expires is not None and agreement.expires < agreement.effective:
+        return [
+            entry.diagnostic(
+                ("expires",),
+                f"{agreement.expires.isoformat()} is before effective "
+                f"{agreement.effective.isoformat()}; expires must be on or after effective",
+            )
+        ]
+    return []
+
+
+def _approvals(catalog: Catalog, entry: LoadedRecord, agreement: Agreement) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for index, approval in enumerate(agreement.approvals):
+        side = _side_of(catalog, approval.by, agreement.customer)
+        if side is not None and side != approval.role:
+            found.append(
+                entry.diagnostic(
+                    ("approvals", index, "by"),
+                    f"'{approval.by}' belongs to the {side} side but approved as {approval.role}; "
+                    f"set role: {side} or name someone from the {approval.role} side",
+                )
+            )
+    if agreement.status == "active":
+        roles = {approval.role for approval in agreement.approvals}
+        missing = [role for role in ("provider", "customer") if role not in roles]
+        if missing:
+            found.append(
+                entry.diagnostic(
+                    ("status",),
+                    "an active agreement needs approvals by the provider and the customer side; "
+                    f"missing: {', '.join(missing)}. add them under approvals "
+                    "({by, role, at}) or set status: negotiating",
+                )
+            )
+    return found
+
+
+def _side_of(catalog: Catalog, party: str, customer: str) -> str | None:
+    """'customer' for the customer organization or its people, else 'provider'."""
+    if party == customer:
+        return "customer"
+    person = catalog.record(party, Person)
+    if person is not None and person.organization == customer:
+        return "customer"
+    if catalog.record(party, Organization) is not None or person is not None:
+        return "provider"
+    return None

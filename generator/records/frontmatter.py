@@ -1,0 +1,130 @@
+"""Split a record file into YAML front matter and Markdown body, and parse the YAML.
+
+PyYAML's C loader is used directly rather than python-frontmatter, because
+python-frontmatter strips leading whitespace (line numbers shift) and accepts
+non-mapping front matter silently; both matter for ``path:line`` errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    HAVE_LIBYAML = True
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+    HAVE_LIBYAML = False
+
+MAX_NODES = 20_000
+MAX_DEPTH = 32
+
+
+@dataclass(frozen=True)
+class FrontMatterError:
+    """Why a file's front matter could not be read: line (1-based) and message."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    """A record file split and parsed: the data, its YAML text and where the body starts."""
+
+    data: dict[str, Any]
+    front_matter: str
+    line_offset: int
+    body: str
+    body_line: int
+
+
+def split(text: str) -> tuple[str, str, int] | FrontMatterError:
+    """Return (front matter, body, body's first line) or why the file has no front matter."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatterError(
+            1, 1, "the file must start with a '---' line, then the YAML fields, then '---'"
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            return front, body, index + 2
+    return FrontMatterError(
+        1, 1, "the front matter is not closed; add a '---' line after the last field"
+    )
+
+
+def parse(text: str) -> ParsedText | FrontMatterError:
+    """Split and parse one record file; never raises for bad input."""
+    parts = split(text)
+    if isinstance(parts, FrontMatterError):
+        return parts
+    front, body, body_line = parts
+    offset = 1  # the front matter starts on file line 2
+    try:
+        data = yaml.load(front, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + offset) if mark else offset + 1
+        column = (mark.column + 1) if mark else 1
+        problem: str = error.problem or "invalid YAML"
+        return FrontMatterError(
+            line, column, f"YAML syntax error: {problem}; {_yaml_hint(problem)}"
+        )
+    except yaml.YAMLError as error:
+        return FrontMatterError(offset + 1, 1, f"YAML error: {error}; fix the front matter")
+    except RecursionError:
+        return FrontMatterError(
+            offset + 1, 1, f"the front matter is nested too deeply; use at most {MAX_DEPTH} levels"
+        )
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else f"a {type(data).__name__}"
+        return FrontMatterError(
+            offset + 1,
+            1,
+            f"the front matter must be a mapping of 'field: value' lines, not {found}",
+        )
+    if "&" in front or "[" in front or "{" in front:
+        too_big = _size_problem(data)
+        if too_big:
+            return FrontMatterError(offset + 1, 1, too_big)
+    return ParsedText(data, front, offset, body, body_line)
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values" in problem:
+        return "quote values that contain ': ' (e.g. title: \"Re: printer\")"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "alias" in problem or "anchor" in problem:
+        return "remove the '*' or '&', or quote the value"
+    return "check indentation, quotes and colons on this line"
+
+
+def _size_problem(data: Any) -> str | None:
+    """Guard against YAML alias bombs and over-deep nesting before validation walks them."""
+    budget = MAX_NODES
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return (
+                f"the front matter expands to more than {MAX_NODES} values (YAML aliases?); "
+                "write the values out instead of repeating anchors"
+            )
+        if depth > MAX_DEPTH:
+            return f"the front matter is nested too deeply; use at most {MAX_DEPTH} levels"
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return None

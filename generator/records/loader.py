@@ -1,0 +1,237 @@
+"""Read every record under ``records/`` and validate it: records or diagnostics.
+
+The only module that reads record files. Nothing is ever written here. A bad
+record is reported and left out; the others go on, so one run shows every problem.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import Diagnostic, Severity
+from generator.records.frontmatter import FrontMatterError, ParsedText, parse
+from generator.records.kinds import KINDS_BY_FOLDER, Kind
+from generator.records.messages import field_name, message_for, real_loc
+from generator.records.sourcemap import Loc, SourceMap
+
+if TYPE_CHECKING:
+    from generator.models.common import Record
+
+MAX_FILE_BYTES = 1024 * 1024
+RECORDS_DIR = "records"
+
+
+@dataclass(frozen=True)
+class LoadedRecord:
+    """A valid record with where it came from (path, body, positions)."""
+
+    path: str
+    kind: Kind
+    record: Record
+    body: str
+    body_line: int
+    front_matter: str
+    line_offset: int
+
+    @cached_property
+    def source_map(self) -> SourceMap:
+        """Positions of the front-matter values (built on first use)."""
+        return SourceMap(self.front_matter, self.line_offset)
+
+    def line(self, loc: Loc) -> int:
+        """File line of the value at ``loc``."""
+        return self.source_map.line_of(loc)[0]
+
+    def diagnostic(self, loc: Loc, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+        """A diagnostic about the value at ``loc`` of this record."""
+        line, column = self.source_map.line_of(loc)
+        return Diagnostic(self.path, line, column, field_name(loc), message, severity)
+
+
+@dataclass
+class LoadResult:
+    """What loading found: valid records, diagnostics, and ids of invalid records."""
+
+    records: list[LoadedRecord] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    invalid_ids: dict[str, str] = field(default_factory=dict)
+
+
+def load_records(root: Path) -> LoadResult:
+    """Load every record below ``root / 'records'`` (read only)."""
+    result = LoadResult()
+    records_dir = root / RECORDS_DIR
+    resolved_root = root.resolve()
+    for path, kind in _discover(records_dir, resolved_root, result):
+        rel = path.relative_to(root).as_posix()
+        text = _read(path, rel, resolved_root, result)
+        if text is not None:
+            load_text(rel, kind, text, result)
+    result.records.sort(key=lambda r: r.path)
+    return result
+
+
+def load_text(rel: str, kind: Kind, text: str, result: LoadResult) -> None:
+    """Parse and validate one file's text, adding a record or diagnostics to ``result``."""
+    parsed = parse(text)
+    if isinstance(parsed, FrontMatterError):
+        result.diagnostics.append(Diagnostic(rel, parsed.line, parsed.column, "", parsed.message))
+        return
+    try:
+        record = kind.validate(parsed.data)
+    except ValidationError as error:
+        _report_invalid(rel, kind, parsed, error, result)
+        return
+    result.records.append(
+        LoadedRecord(
+            rel,
+            kind,
+            record,
+            parsed.body,
+            parsed.body_line,
+            parsed.front_matter,
+            parsed.line_offset,
+        )
+    )
+
+
+def _report_invalid(
+    rel: str, kind: Kind, parsed: ParsedText, error: ValidationError, result: LoadResult
+) -> None:
+    source_map = SourceMap(parsed.front_matter, parsed.line_offset)
+    model = _model_for(kind, parsed.data)
+    for detail in error.errors(include_url=False):
+        loc = real_loc(detail["loc"], parsed.data)
+        if detail["type"] in ("union_tag_invalid", "union_tag_not_found") and not loc:
+            loc = ("type",)
+        line, column = source_map.line_of(loc)
+        result.diagnostics.append(
+            Diagnostic(rel, line, column, field_name(loc), message_for(detail, model, parsed.data))
+        )
+    record_id = parsed.data.get("id")
+    if isinstance(record_id, str):
+        result.invalid_ids.setdefault(record_id, rel)
+
+
+def _model_for(kind: Kind, data: dict[str, Any]) -> type[BaseModel] | None:
+    if len(kind.models) == 1:
+        return kind.models[0]
+    wanted = data.get("type")
+    for model in kind.models:
+        if model.model_fields["type"].annotation.__args__ == (wanted,):  # type: ignore[union-attr]
+            return model
+    return None
+
+
+def _discover(records_dir: Path, root: Path, result: LoadResult) -> Iterator[tuple[Path, Kind]]:
+    if not records_dir.is_dir():
+        return
+    for entry in sorted(records_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        rel = entry.relative_to(records_dir.parent).as_posix()
+        kind = KINDS_BY_FOLDER.get(entry.name)
+        if kind is None or not entry.is_dir():
+            folders = ", ".join(sorted(KINDS_BY_FOLDER))
+            result.diagnostics.append(
+                Diagnostic(
+                    f"{RECORDS_DIR}/{entry.name}" if entry.is_dir() else rel,
+                    0,
+                    0,
+                    "",
+                    f"not a record folder; records go in one of: {folders}",
+                    Severity.WARNING,
+                )
+            )
+            continue
+        if _leaves_root(entry, root, rel, result):
+            continue
+        yield from ((path, kind) for path in _walk(entry, root, records_dir.parent, result))
+
+
+def _walk(folder: Path, root: Path, base: Path, result: LoadResult) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath)
+        for name in dirnames:
+            if (here / name).is_symlink() and not name.startswith("."):
+                rel = (here / name).relative_to(base).as_posix()
+                if not _leaves_root(here / name, root, rel, result):
+                    result.diagnostics.append(
+                        Diagnostic(
+                            rel,
+                            0,
+                            0,
+                            "",
+                            "is a symbolic link to a folder and was not read; "
+                            "move the records into this folder instead",
+                            Severity.WARNING,
+                        )
+                    )
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = here / name
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            if not _leaves_root(path, root, path.relative_to(base).as_posix(), result):
+                yield path
+
+
+def _leaves_root(path: Path, root: Path, rel: str, result: LoadResult) -> bool:
+    if not path.is_symlink():
+        return False
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return False
+    result.diagnostics.append(
+        Diagnostic(
+            rel,
+            0,
+            0,
+            "",
+            "is a symbolic link to a place outside the repository; it was not read. "
+            "copy the file into records/ instead",
+        )
+    )
+    return True
+
+
+def _read(path: Path, rel: str, root: Path, result: LoadResult) -> str | None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        result.diagnostics.append(Diagnostic(rel, 0, 0, "", f"cannot be read ({error.strerror})"))
+        return None
+    if size > MAX_FILE_BYTES:
+        result.diagnostics.append(
+            Diagnostic(
+                rel,
+                0,
+                0,
+                "",
+                f"is {size} bytes, over the 1 MiB limit for a record; "
+                "move attachments out of the record and link to them",
+            )
+        )
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        result.diagnostics.append(
+            Diagnostic(
+                rel,
+                0,
+                0,
+                "",
+                f"is not UTF-8 text (byte {error.start}); save the file as UTF-8",
+            )
+        )
+    except OSError as error:
+        result.diagnostics.append(Diagnostic(rel, 0, 0, "", f"cannot be read ({error.strerror})"))
+    return None
