@@ -21,6 +21,7 @@ class Validated:
 
     catalog: Catalog
     diagnostics: list[Diagnostic]
+    files: int
 
 
 def validate(root: Path) -> Validated:
@@ -33,4 +34,4 @@ def validate(root: Path) -> Validated:
         *check_references(catalog),
         *check_consistency(catalog),
     ]
-    return Validated(catalog, sort_diagnostics(diagnostics))
+    return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)

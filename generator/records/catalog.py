@@ -113,7 +113,11 @@ def build_catalog(loaded: LoadResult) -> tuple[Catalog, list[Diagnostic]]:
     """Index the valid records; report duplicates and ids that differ from file names."""
     catalog = Catalog(invalid_ids=dict(loaded.invalid_ids))
     diagnostics: list[Diagnostic] = []
-    for entry in loaded.records:  # sorted by path: the first path keeps the id
+    # A record whose file name matches its id keeps the id; then the first path does.
+    ordered = sorted(
+        loaded.records, key=lambda e: (PurePosixPath(e.path).stem != e.record.id, e.path)
+    )
+    for entry in ordered:
         record_id = entry.record.id
         stem = PurePosixPath(entry.path).stem
         if record_id != stem:

@@ -1,6 +1,6 @@
 """Split a record file into YAML front matter and Markdown body, and parse the YAML.
 
-PyYAML's C loader is used directly rather than python-frontmatter, because
+PyYAML's C parser (through ``yaml_fast``) is used directly rather than python-frontmatter, because
 python-frontmatter strips leading whitespace (line numbers shift) and accepts
 non-mapping front matter silently; both matter for ``path:line`` errors.
 """
@@ -12,12 +12,7 @@ from typing import Any
 
 import yaml
 
-try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-    HAVE_LIBYAML = True
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
-    HAVE_LIBYAML = False
+from generator.records import yaml_fast
 
 MAX_NODES = 20_000
 MAX_DEPTH = 32
@@ -47,16 +42,24 @@ def split(text: str) -> tuple[str, str, int] | FrontMatterError:
     """Return (front matter, body, body's first line) or why the file has no front matter."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != "---":
         return FrontMatterError(
             1, 1, "the file must start with a '---' line, then the YAML fields, then '---'"
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            front = "".join(lines[1:index])
-            body = "".join(lines[index + 1 :])
-            return front, body, index + 2
+    start = first_end + 1
+    position = start
+    while first_end >= 0:
+        end = text.find("\n", position)
+        line = text[position:] if end < 0 else text[position:end]
+        if line.rstrip() in ("---", "..."):
+            front = text[start:position]
+            body = "" if end < 0 else text[end + 1 :]
+            return front, body, front.count("\n") + 3
+        if end < 0:
+            break
+        position = end + 1
     return FrontMatterError(
         1, 1, "the front matter is not closed; add a '---' line after the last field"
     )
@@ -70,7 +73,7 @@ def parse(text: str) -> ParsedText | FrontMatterError:
     front, body, body_line = parts
     offset = 1  # the front matter starts on file line 2
     try:
-        data = yaml.load(front, Loader=_Loader)
+        data = yaml_fast.load(front)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + offset) if mark else offset + 1
@@ -92,7 +95,11 @@ def parse(text: str) -> ParsedText | FrontMatterError:
             1,
             f"the front matter must be a mapping of 'field: value' lines, not {found}",
         )
-    if "&" in front or "[" in front or "{" in front:
+    if (
+        "&" in front
+        or front.count("[") + front.count("{") > MAX_DEPTH
+        or "\n" + " " * MAX_DEPTH in front
+    ):
         too_big = _size_problem(data)
         if too_big:
             return FrontMatterError(offset + 1, 1, too_big)
@@ -110,7 +117,11 @@ def _yaml_hint(problem: str) -> str:
 
 
 def _size_problem(data: Any) -> str | None:
-    """Guard against YAML alias bombs and over-deep nesting before validation walks them."""
+    """Guard against YAML alias bombs and over-deep nesting before validation walks them.
+
+    Only called when the text could hold either (an anchor, many brackets, deep
+    indentation), so ordinary records skip the walk.
+    """
     budget = MAX_NODES
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:

@@ -62,6 +62,7 @@ class LoadResult:
     records: list[LoadedRecord] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     invalid_ids: dict[str, str] = field(default_factory=dict)
+    files: int = 0
 
 
 def load_records(root: Path) -> LoadResult:
@@ -71,7 +72,8 @@ def load_records(root: Path) -> LoadResult:
     resolved_root = root.resolve()
     for path, kind in _discover(records_dir, resolved_root, result):
         rel = path.relative_to(root).as_posix()
-        text = _read(path, rel, resolved_root, result)
+        result.files += 1
+        text = _read(path, rel, result)
         if text is not None:
             load_text(rel, kind, text, result)
     result.records.sort(key=lambda r: r.path)
@@ -157,35 +159,39 @@ def _discover(records_dir: Path, root: Path, result: LoadResult) -> Iterator[tup
 
 
 def _walk(folder: Path, root: Path, base: Path, result: LoadResult) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        here = Path(dirpath)
-        for name in dirnames:
-            if (here / name).is_symlink() and not name.startswith("."):
-                rel = (here / name).relative_to(base).as_posix()
-                if not _leaves_root(here / name, root, rel, result):
-                    result.diagnostics.append(
-                        Diagnostic(
-                            rel,
-                            0,
-                            0,
-                            "",
-                            "is a symbolic link to a folder and was not read; "
-                            "move the records into this folder instead",
-                            Severity.WARNING,
-                        )
-                    )
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = here / name
-            if name.startswith(".") or not name.endswith(".md"):
+    """Record files below ``folder`` in sorted order; ``os.scandir`` keeps it to one
+    system call per folder (file types come with the listing)."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            rel = path.relative_to(base).as_posix()
+            if _leaves_root(path, root, rel, result):
                 continue
-            if not _leaves_root(path, root, path.relative_to(base).as_posix(), result):
-                yield path
+            if path.is_dir():
+                result.diagnostics.append(
+                    Diagnostic(
+                        rel,
+                        0,
+                        0,
+                        "",
+                        "is a symbolic link to a folder and was not read; "
+                        "move the records into this folder instead",
+                        Severity.WARNING,
+                    )
+                )
+                continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, root, base, result)
+        elif entry.name.endswith(".md"):
+            yield path
 
 
 def _leaves_root(path: Path, root: Path, rel: str, result: LoadResult) -> bool:
-    if not path.is_symlink():
-        return False
+    """True (and an error) for a symbolic link that resolves outside the repository."""
     target = path.resolve()
     if target == root or root in target.parents:
         return False
@@ -202,9 +208,11 @@ def _leaves_root(path: Path, root: Path, rel: str, result: LoadResult) -> bool:
     return True
 
 
-def _read(path: Path, rel: str, root: Path, result: LoadResult) -> str | None:
+def _read(path: Path, rel: str, result: LoadResult) -> str | None:
     try:
-        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+            size = len(data) if len(data) <= MAX_FILE_BYTES else path.stat().st_size
     except OSError as error:
         result.diagnostics.append(Diagnostic(rel, 0, 0, "", f"cannot be read ({error.strerror})"))
         return None
@@ -221,17 +229,11 @@ def _read(path: Path, rel: str, root: Path, result: LoadResult) -> str | None:
         )
         return None
     try:
-        return path.read_bytes().decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         result.diagnostics.append(
             Diagnostic(
-                rel,
-                0,
-                0,
-                "",
-                f"is not UTF-8 text (byte {error.start}); save the file as UTF-8",
+                rel, 0, 0, "", f"is not UTF-8 text (byte {error.start}); save the file as UTF-8"
             )
         )
-    except OSError as error:
-        result.diagnostics.append(Diagnostic(rel, 0, 0, "", f"cannot be read ({error.strerror})"))
     return None

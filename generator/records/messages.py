@@ -23,12 +23,12 @@ def real_loc(loc: Sequence[str | int], data: Any) -> tuple[str | int, ...]:
     """
     kept: list[str | int] = []
     current = data
-    for part in loc:
+    for index, part in enumerate(loc):
         if part == "[key]":
             continue
+        if isinstance(current, dict) and current.get("type") == part and index + 1 < len(loc):
+            continue  # the tag of a discriminated union, not a field
         if isinstance(current, dict) and isinstance(part, str) and part not in current:
-            if current.get("type") == part:
-                continue
             kept.append(part)
             current = None
             continue

@@ -1,0 +1,46 @@
+"""Helpers for tests: run the real CLI, edit files, fingerprint trees."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """Exit code and output of one CLI run."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path) -> Run:
+    """Run ``python -m generator ARGS`` in ``cwd`` as a user would."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Run(completed.returncode, completed.stdout, completed.stderr)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace text that must occur in the file (a typo in a test fails loudly)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Path → SHA-256 of every file below ``folder`` (to prove nothing changed)."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
