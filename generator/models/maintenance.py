@@ -45,7 +45,8 @@ class Maintenance(Record):
     window: MaintenanceWindow | None = Field(default=None, description="Planned window.")
     recurrence: str | None = Field(
         default=None,
-        description="iCalendar RRULE for preventive schedules, e.g. FREQ=MONTHLY;BYDAY=1SA.",
+        description="iCalendar RRULE for preventive schedules, e.g. FREQ=MONTHLY;BYDAY=1SA; "
+        "window.start is the first occurrence (and gives the time of day and zone).",
     )
     duration: Duration | None = Field(
         default=None, description="Length of each recurring window (with recurrence)."

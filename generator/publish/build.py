@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.config import Config
-from generator.errors import Diagnostic, has_errors
+from generator.errors import Diagnostic, UserError, has_errors
 from generator.pipeline import validate
 from generator.publish.pages import compute_facts, site_pages
 from generator.publish.render import make_environment, render
@@ -103,6 +103,11 @@ def generate_site(
     if not config_file.is_file() or config_file.read_text(encoding="utf-8") != text:
         config_file.write_text(text, encoding="utf-8")
     if build:
+        if not (root / "mkdocs.yml").is_file():
+            raise UserError(
+                f"no mkdocs.yml in {root}; servicebook build needs one for the theme and "
+                "site name (copy the one from the Servicebook repository)"
+            )
         say(f"building the site with MkDocs into {target}")
         outcome.builder = run_mkdocs(config_file, as_of)
         outcome.site_dir = target

@@ -84,8 +84,6 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     catalog = facts.catalog
     yield _home(facts)
     for model, section in SECTIONS.items():
-        if model in (Group, Organization):
-            continue  # the roster is one section for three models
         yield from _record_pages(facts, model, section)
     yield PageSpec(
         "roster/index.md",

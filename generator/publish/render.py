@@ -57,7 +57,9 @@ def make_environment(user_templates: Path | None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        yamlstr=lambda text: Markup(json.dumps(html.escape(str(text), quote=False))),
+        yamlstr=lambda text: Markup(
+            json.dumps(html.escape(str(text), quote=False), ensure_ascii=False)
+        ),
         html=lambda text: Markup(html.escape(str(text))),
         cssclass=lambda text: Markup(re.sub(r"[^a-z0-9-]", "-", str(text).lower())),
         code=lambda text: Markup(str(text).replace("`", "'")),

@@ -90,7 +90,8 @@ def test_unclosed_front_matter(contract_repo: Path) -> None:
 def test_front_matter_that_is_not_a_mapping(contract_repo: Path) -> None:
     (contract_repo / PEOPLE / "list.md").write_text("---\n- id: x\n---\n")
     assert _validate_lines(contract_repo) == [
-        f"{PEOPLE}/list.md:2: the front matter must be a mapping of 'field: value' lines, not a list"
+        f"{PEOPLE}/list.md:2: the front matter must be a mapping of 'field: value' lines, "
+        "not a list"
     ]
 
 

@@ -1,0 +1,1 @@
+"""SLA clocks: working time of calendars, and the clocks measured against it."""
