@@ -111,6 +111,8 @@ def _yaml_hint(problem: str) -> str:
         return "quote values that contain ': ' (e.g. title: \"Re: printer\")"
     if "found character '\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
+    if "nesting" in problem:
+        return f"use at most {MAX_DEPTH} levels of nesting"
     if "alias" in problem or "anchor" in problem:
         return "remove the '*' or '&', or quote the value"
     return "check indentation, quotes and colons on this line"

@@ -69,7 +69,10 @@ def test_very_deep_nesting_does_not_crash(contract_repo: Path) -> None:
         f"---\nid: deeper\ntype: person\ntitle: Deep\nx: {nested}\n---\n"
     )
     lines = _validate_lines(contract_repo)
-    assert len(lines) == 1 and lines[0].startswith(f"{PEOPLE}/deeper.md:2: ")
+    # libyaml itself may stop first (newer releases cap nesting); either way one clear line.
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{PEOPLE}/deeper.md:"), lines
+    assert "levels" in lines[0], lines
 
 
 def test_missing_front_matter(contract_repo: Path) -> None:
