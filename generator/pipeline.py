@@ -11,8 +11,9 @@ from pathlib import Path
 from generator.errors import Diagnostic, sort_diagnostics
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.consistency import check_consistency
-from generator.records.loader import load_records
+from generator.records.loader import LoadResult, load_records
 from generator.records.references import check_references
+from generator.records.sla_checks import check_sla_config
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,18 @@ class Validated:
 
 def validate(root: Path) -> Validated:
     """Load every record under ``root`` and run every check; never raises for bad input."""
-    loaded = load_records(root)
+    return check_loaded(load_records(root))
+
+
+def check_loaded(loaded: LoadResult) -> Validated:
+    """Run every check on records already loaded (the CLI swaps in a file it is about to
+    write, to validate the result before writing it)."""
     catalog, catalog_diagnostics = build_catalog(loaded)
     diagnostics = [
         *loaded.diagnostics,
         *catalog_diagnostics,
         *check_references(catalog),
         *check_consistency(catalog),
+        *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)

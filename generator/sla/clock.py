@@ -1,0 +1,241 @@
+"""One SLA clock: business time measured over a request's stretches against a target.
+
+A clock starts at ``start`` and is fed the stretches of the request's life from there to its
+stop (or to ``as_of``), each running, paused or stopped at one priority. Rules:
+
+- Elapsed time is whole business seconds of the calendar in force, counted only while the
+  clock runs. A priority change keeps the elapsed time and switches the target (and the
+  calendar, when the new row names another one) from that instant on; a change while the
+  clock stands stopped takes effect only if it runs again.
+- ``breached`` means elapsed strictly greater than the target. ``breached_at`` is the first
+  instant at which that is true: the second after the target was used up (so a target used
+  up exactly at closing time breaches one second after the next opening), or the instant of
+  a priority change whose smaller target is already exceeded.
+- A pause never un-breaches. A later target change that makes elapsed fit again (a
+  downgrade) keeps the breach when ``sticky`` (the default) and is recorded; without
+  ``sticky`` the breach is cleared and may happen again under the new target.
+- States at ``as_of``: ``met``/``breached`` once stopped; else ``breached``, ``paused``,
+  ``at_risk`` (elapsed >= warn_at x target) or ``running``; ``not_applicable`` when no target
+  is in force at the end (unless a sticky breach happened before).
+- ``due``, for running and at-risk clocks only: the earliest instant at which the target is
+  used up if the clock keeps running (no future pause assumed); a target used up at closing
+  time is due at closing time. ``remaining_s`` is target minus elapsed under the target in
+  force, negative once breached.
+- ``paused_s`` is the business time the clock spent paused (not stopped).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from generator.models.common import format_duration
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import datetime
+
+    from generator.sla.timeline import Mode, Stretch
+    from generator.sla.working_time import WorkCalendar
+
+ClockState = Literal["running", "at_risk", "paused", "met", "breached", "not_applicable"]
+EventKind = Literal["start", "pause", "resume", "target_change", "breach", "breach_cleared", "stop"]
+
+
+@dataclass(frozen=True)
+class ClockEvent:
+    """One step of a clock's life, for the timeline shown on request pages."""
+
+    at: datetime
+    kind: EventKind
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """The target (None: no target) and calendar for one priority."""
+
+    seconds: int | None
+    calendar: WorkCalendar
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a clock is judged: its allowance per priority, warning fraction, stickiness."""
+
+    allowance: Callable[[str], Allowance]
+    warn_at: float = 0.75
+    sticky: bool = True
+
+
+@dataclass(frozen=True)
+class ClockResult:
+    """A clock's figures at ``as_of``; numbers are None when not applicable."""
+
+    metric: str
+    state: ClockState
+    priority: str
+    started_at: datetime
+    target_s: int | None
+    elapsed_s: int | None
+    remaining_s: int | None
+    due: datetime | None
+    breached_at: datetime | None
+    stopped_at: datetime | None
+    paused_s: int
+    downgraded_after_breach: bool
+    events: tuple[ClockEvent, ...]
+
+
+def not_applicable(
+    metric: str, priority: str, started_at: datetime, target_s: int | None = None
+) -> ClockResult:
+    """A clock that does not apply (no agreement, no target, or nothing owed yet)."""
+    return ClockResult(
+        metric, "not_applicable", priority, started_at, target_s, None, None, None, None, None,
+        0, False, (),
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def _text(seconds: int | None) -> str:
+    return "no target" if seconds is None else format_duration(seconds)
+
+
+def measure(
+    metric: str,
+    start: datetime,
+    parts: Sequence[Stretch],
+    *,
+    priority: str,
+    rule: Rule,
+    as_of: datetime,
+    stop: datetime | None = None,
+    stop_reason: str = "",
+) -> ClockResult:
+    """Run the clock over ``parts`` (covering ``[start, stop or as_of)``) and judge it.
+
+    ``stop`` is the instant an event ended the clock for good (``stop_reason`` says which).
+    """
+    run = _Run(rule, priority, start)
+    for part in parts:
+        run.feed(part)
+    stopped_at = run.stopped_since
+    if stop is not None:
+        stopped_at = stop
+        run.note(stop, "stop", stop_reason)
+    target, elapsed, breached_at = run.target, run.elapsed, run.breached_at
+    events = tuple(run.events)
+    state: ClockState
+    if target is None and not (breached_at is not None and rule.sticky):
+        return replace(
+            not_applicable(metric, run.priority, start), paused_s=run.paused, events=events
+        )
+    if stopped_at is not None:
+        state = "breached" if breached_at is not None else "met"
+    elif breached_at is not None:
+        state = "breached"
+    elif run.mode == "pause":
+        state = "paused"
+    elif target is not None and elapsed >= rule.warn_at * target:
+        state = "at_risk"
+    else:
+        state = "running"
+    due = None
+    if target is not None and state in ("running", "at_risk"):
+        due = run.due(as_of)
+    return ClockResult(
+        metric=metric,
+        state=state,
+        priority=run.priority,
+        started_at=start,
+        target_s=target,
+        elapsed_s=elapsed,
+        remaining_s=None if target is None else target - elapsed,
+        due=due,
+        breached_at=breached_at,
+        stopped_at=stopped_at,
+        paused_s=run.paused,
+        downgraded_after_breach=run.downgraded,
+        events=events,
+    )
+
+
+class _Run:
+    """The running totals of one clock while its stretches are fed in, in time order."""
+
+    def __init__(self, rule: Rule, priority: str, start: datetime) -> None:
+        allowance = rule.allowance(priority)
+        self.rule = rule
+        self.priority = priority
+        self.target = allowance.seconds
+        self.calendar = allowance.calendar
+        self.target_since = start
+        self.elapsed = self.paused = 0
+        self.breached_at: datetime | None = None
+        self.downgraded = False
+        self.reached: tuple[datetime, int, WorkCalendar] | None = None
+        self.stopped_since: datetime | None = None
+        self.mode: Mode = "run"
+        self.events = [ClockEvent(start, "start", f"{priority}: {_text(self.target)}")]
+
+    def note(self, at: datetime, kind: EventKind, detail: str) -> None:
+        self.events.append(ClockEvent(at, kind, detail))
+
+    def feed(self, part: Stretch) -> None:
+        if part.mode == "stop":
+            if self.stopped_since is None:
+                self.stopped_since = part.start
+                self.note(part.start, "stop", part.status)
+            return  # a target change while stopped applies only if the clock runs again
+        if self.stopped_since is not None or part.mode != self.mode:
+            self.note(part.start, "resume" if part.mode == "run" else "pause", part.status)
+            self.stopped_since = None
+        self.mode = part.mode
+        if part.priority != self.priority:
+            self.switch(part.start, part.priority)
+        if part.mode == "pause":
+            self.paused += self.calendar.business_seconds(part.start, part.end)
+            return
+        seconds = self.calendar.business_seconds(part.start, part.end)
+        if not seconds:
+            return
+        target, elapsed = self.target, self.elapsed
+        if self.breached_at is None and target is not None and elapsed + seconds > target:
+            self.breached_at = self.calendar.add_business_seconds(part.start, target - elapsed + 1)
+            self.note(self.breached_at, "breach", self.priority)
+        self.elapsed += seconds
+        self.reached = (part.start, seconds, self.calendar)
+
+    def switch(self, at: datetime, priority: str) -> None:
+        """A priority change: keep elapsed, take the new row's target and calendar."""
+        new = self.rule.allowance(priority)
+        if (new.seconds, new.calendar.calendar_id) != (self.target, self.calendar.calendar_id):
+            change = f"{self.priority} → {priority}: {_text(self.target)} → {_text(new.seconds)}"
+            self.note(at, "target_change", change)
+            fits = new.seconds is None or self.elapsed <= new.seconds
+            if self.breached_at is not None and fits:
+                self.downgraded = True
+                if not self.rule.sticky:
+                    self.breached_at = None
+                    self.note(at, "breach_cleared", priority)
+            if self.breached_at is None and not fits:
+                self.breached_at = at
+                self.note(at, "breach", priority)
+            self.target_since = at
+        self.priority, self.target, self.calendar = priority, new.seconds, new.calendar
+
+    def due(self, as_of: datetime) -> datetime | None:
+        """The earliest instant the target is used up (not yet exceeded at ``as_of``)."""
+        assert self.target is not None
+        remaining = self.target - self.elapsed
+        if remaining > 0:
+            try:
+                return self.calendar.add_business_seconds(as_of, remaining)
+            except ValueError:  # the calendar never opens again
+                return None
+        if self.reached is None:
+            return self.target_since
+        start, seconds, calendar = self.reached
+        return max(calendar.add_business_seconds(start, seconds), self.target_since)

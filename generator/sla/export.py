@@ -1,0 +1,156 @@
+"""The SLA export (contract): every request's clocks and each agreement's compliance.
+
+``servicebook export`` writes what :func:`export_json` or :func:`export_csv` return. The
+JSON field names of DESIGN.md §3 and issue 3 are a contract: fields may be added, never
+renamed. Instants are UTC with ``Z``, durations whole business seconds; requests are sorted
+by id, agreements by id, compliance rows by month, metric and priority, and every object
+has a fixed field order, so the same records and ``as_of`` give byte-identical output.
+
+Added to the contract's fields: ``clocks.periodic_update`` (same shape as
+``next_response``); ``started_at`` on each cycle; ``first_resolution`` in ``resolution``
+(the clock as it stood at the first ``resolved``, null if never resolved); per request
+``paused_s`` (business seconds the resolution clock was paused) and ``quick_pauses``
+(pauses entered soon after a requester message); per compliance row the percentiles, open
+counts and downgrades after a breach of :mod:`generator.analysis.compliance`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from datetime import UTC
+from typing import TYPE_CHECKING, Any
+
+from generator.analysis.compliance import compliance
+from generator.sla.evaluation import collector_paused, evaluate
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from generator.records.catalog import Catalog
+    from generator.sla.clock import ClockResult
+    from generator.sla.evaluation import SlaReport
+    from generator.sla.request_clocks import CycleClock, RequestClocks
+
+CLOCK_METRICS = ("first_response", "resolution", "next_response", "periodic_update")
+CSV_CLOCK_FIELDS = ("state", "elapsed_s", "remaining_s", "due")
+Json = dict[str, Any]
+
+
+def utc_text(moment: datetime | None) -> str | None:
+    """``2026-11-20T09:05:00Z`` (whole seconds), or None."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
+def clock_json(clock: ClockResult) -> Json:
+    """The contract fields of one clock, in contract order."""
+    return {
+        "state": clock.state,
+        "target_s": clock.target_s,
+        "elapsed_s": clock.elapsed_s,
+        "remaining_s": clock.remaining_s,
+        "due": utc_text(clock.due),
+        "breached_at": utc_text(clock.breached_at),
+        "stopped_at": utc_text(clock.stopped_at),
+    }
+
+
+def cycle_clock_json(clock: CycleClock) -> Json:
+    """The current cycle, every cycle (with its start) and the worst elapsed time."""
+    return {
+        **clock_json(clock.current),
+        "cycles": [
+            {**clock_json(cycle), "started_at": utc_text(cycle.started_at)}
+            for cycle in clock.cycles
+        ],
+        "worst_elapsed_s": clock.worst_elapsed_s,
+    }
+
+
+def request_json(result: RequestClocks) -> Json:
+    """One request of the export."""
+    first = result.first_resolution
+    return {
+        "id": result.request_id,
+        "status": result.status,
+        "priority": result.priority,
+        "agreement": result.agreement_id,
+        "service": result.service,
+        "group": result.group,
+        "clocks": {
+            "first_response": clock_json(result.first_response),
+            "resolution": {
+                **clock_json(result.resolution),
+                "first_resolution": None if first is None else clock_json(first),
+            },
+            "next_response": cycle_clock_json(result.next_response),
+            "periodic_update": cycle_clock_json(result.periodic_update),
+        },
+        "paused_s": result.paused_s,
+        "quick_pauses": [
+            {
+                "message_at": utc_text(pause.message_at),
+                "paused_at": utc_text(pause.paused_at),
+                "status": pause.status,
+            }
+            for pause in result.quick_pauses
+        ],
+    }
+
+
+def export_document(report: SlaReport) -> Json:
+    """The whole export as plain JSON values, in output order."""
+    zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
+    rows = compliance(report.requests, report.as_of, lambda agreement_id: zones[agreement_id])
+    return {
+        "as_of": utc_text(report.as_of),
+        "requests": [request_json(result) for result in report.requests],
+        "agreements": [
+            {
+                "id": agreement.id,
+                "compliance": [asdict(row) for row in rows.get(agreement.id, [])],
+            }
+            for agreement in report.agreements
+        ],
+    }
+
+
+def render_json(document: Json) -> str:
+    """The document as indented JSON text ending in a newline."""
+    return json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def render_csv(report: SlaReport) -> str:
+    """One row per request: its attributes, then state, elapsed, remaining and due per clock."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["id", "status", "priority", "agreement", "service", "group"]
+        + [f"{metric}_{name}" for metric in CLOCK_METRICS for name in CSV_CLOCK_FIELDS]
+    )
+    for result in report.requests:
+        clocks = request_json(result)["clocks"]
+        row = [result.request_id, result.status, result.priority]
+        row += [result.agreement_id or "", result.service, result.group or ""]
+        for metric in CLOCK_METRICS:
+            row += [
+                "" if clocks[metric][name] is None else clocks[metric][name]
+                for name in CSV_CLOCK_FIELDS
+            ]
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def export_text(
+    catalog: Catalog, as_of: datetime, fmt: str = "json", *, default_timezone: str = "UTC"
+) -> str:
+    """The export of a validated catalog at ``as_of`` as ``json`` or ``csv`` text."""
+    with collector_paused():
+        report = evaluate(catalog, as_of, default_timezone=default_timezone)
+        if fmt == "csv":
+            return render_csv(report)
+        return render_json(export_document(report))
