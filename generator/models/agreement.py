@@ -20,7 +20,8 @@ from generator.models.common import (
 AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
 Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
 METRICS: tuple[Metric, ...] = ("first_response", "next_response", "periodic_update", "resolution")
-StrList = Annotated[list[str], BeforeValidator(as_list)]
+# One value or a list; the JSON Schema says so, so editors accept `priority: P1` too.
+StrList = Annotated[list[str], BeforeValidator(as_list, json_schema_input_type=str | list[str])]
 
 
 class Match(RecordModel):

@@ -91,7 +91,11 @@ class Calendar(Record):
         description='Working windows per weekday, e.g. mon: ["08:00-12:00", "13:00-17:00"]. '
         "Days left out are closed; 24:00 ends a day."
     )
-    holidays: list[Annotated[Holiday, BeforeValidator(_holiday_entry)]] = Field(
+    holidays: list[
+        Annotated[
+            Holiday, BeforeValidator(_holiday_entry, json_schema_input_type=dt.date | Holiday)
+        ]
+    ] = Field(
         default_factory=list,
         description="Closed local dates: a date, or {date, name, active}.",
     )

@@ -45,7 +45,7 @@ class _Event(RecordModel):
 class Assigned(_Event):
     """The request was assigned, or transferred, to a group (and person)."""
 
-    type: Literal["assigned"]
+    type: Literal["assigned"] = Field(description="Always `assigned`.")
     group: RecordId = Field(description="Group now responsible.")
     person: RecordId | None = Field(default=None, description="Person now responsible.")
     reason: str = Field(default="", description="Why (required wording for transfers is free).")
@@ -54,7 +54,7 @@ class Assigned(_Event):
 class Responded(_Event):
     """A public reply to the requester (stops response clocks)."""
 
-    type: Literal["responded"]
+    type: Literal["responded"] = Field(description="Always `responded`.")
     via: str | None = Field(default=None, description="Channel of the reply.")
     text: str = Field(default="", description="Summary of the reply.")
 
@@ -62,14 +62,14 @@ class Responded(_Event):
 class Message(_Event):
     """The requester wrote (starts a next-response cycle)."""
 
-    type: Literal["message"]
+    type: Literal["message"] = Field(description="Always `message`.")
     text: str = Field(default="", description="Summary of the message.")
 
 
 class StatusChange(_Event):
     """The status changed (resolution and closure have events of their own)."""
 
-    type: Literal["status"]
+    type: Literal["status"] = Field(description="Always `status`.")
     status: SettableStatus = Field(description="The new status.")
     reason: str = Field(default="", description="Why.")
 
@@ -77,7 +77,7 @@ class StatusChange(_Event):
 class PriorityChange(_Event):
     """The priority changed; SLA targets switch, elapsed time is kept."""
 
-    type: Literal["priority"]
+    type: Literal["priority"] = Field(description="Always `priority`.")
     priority: Annotated[str, Field(pattern=PRIORITY_PATTERN)] = Field(description="New priority.")
     reason: str = Field(description="Why the priority changed.")
 
@@ -85,28 +85,28 @@ class PriorityChange(_Event):
 class Action(_Event):
     """Work done on the request."""
 
-    type: Literal["action"]
+    type: Literal["action"] = Field(description="Always `action`.")
     text: str = Field(min_length=1, description="What was done.")
 
 
 class Resolved(_Event):
     """The request was fulfilled or the incident resolved."""
 
-    type: Literal["resolved"]
+    type: Literal["resolved"] = Field(description="Always `resolved`.")
     resolution: str = Field(min_length=1, description="What was done to resolve it.")
 
 
 class Reopened(_Event):
     """The requester (or an agent) reopened a resolved request."""
 
-    type: Literal["reopened"]
+    type: Literal["reopened"] = Field(description="Always `reopened`.")
     reason: str = Field(default="", description="Why it was reopened.")
 
 
 class Closed(_Event):
     """The request was closed: confirmed by someone, or closed automatically."""
 
-    type: Literal["closed"]
+    type: Literal["closed"] = Field(description="Always `closed`.")
     confirmed_by: str | None = Field(
         default=None, description="Who confirmed the resolution (`requester` or an id)."
     )
@@ -116,7 +116,7 @@ class Closed(_Event):
 class Note(_Event):
     """An internal note."""
 
-    type: Literal["note"]
+    type: Literal["note"] = Field(description="Always `note`.")
     text: str = Field(min_length=1, description="The note.")
 
 

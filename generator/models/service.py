@@ -34,7 +34,12 @@ class Service(Record):
     status: Literal["planned", "live", "retired"] = Field(
         default="live", description="Whether the service is offered now."
     )
-    categories: list[Annotated[Category, BeforeValidator(_category_entry)]] = Field(
+    categories: list[
+        Annotated[
+            Category,
+            BeforeValidator(_category_entry, json_schema_input_type=RecordId | Category),
+        ]
+    ] = Field(
         default_factory=list,
         description="Request categories: a name, or {id, title, group, keywords}.",
     )

@@ -1,0 +1,1 @@
+"""Turning submissions from outside git (a GitHub issue form) into request records."""

@@ -1,0 +1,114 @@
+"""``servicebook intake github-issue``: the edge that reads the event and writes the record.
+
+Everything else (parsing, checking, escaping, the id, the text) is pure and lives
+in the modules beside this one. The record is checked with the real loader before
+it is written, and written atomically, so a half-written record never exists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from generator.config import load_config
+from generator.errors import UserError
+from generator.intake.github_issue import (
+    comment_text,
+    read_event,
+    read_submission,
+    record_body,
+    request_id,
+)
+from generator.intake.request_file import record_path, request_text
+from generator.pipeline import validate
+from generator.records.kinds import KINDS_BY_FOLDER
+from generator.records.loader import LoadResult, load_text
+
+CLOCK_SKEW = timedelta(minutes=5)
+MAX_EVENT_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IntakeOutcome:
+    """What the intake did: the record's path (new or already there) or the comment."""
+
+    path: str | None
+    created: bool
+    comment: str | None
+
+
+def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> IntakeOutcome:
+    """Record the issue of an ``issues`` event as a request, or say what to fix."""
+    issue = read_event(_load_event(event_file))
+    if issue.created_at > as_of + CLOCK_SKEW:
+        raise UserError(
+            f"the issue was opened at {issue.created_at.isoformat()}, after "
+            f"{as_of.isoformat()}; check the event file or pass --as-of"
+        )
+    config = load_config(root)
+    catalog = validate(root).catalog
+    submission = read_submission(issue, catalog)
+    if submission.classification is None:
+        return IntakeOutcome(None, False, comment_text(submission.problems))
+    record_id = request_id(issue, config.timezone)
+    rel = record_path(record_id)
+    existing = catalog.path_of(record_id) or (rel if (root / rel).exists() else None)
+    if existing is not None:
+        if issue.url in (root / existing).read_text(encoding="utf-8", errors="replace"):
+            return IntakeOutcome(existing, False, None)
+        raise UserError(
+            f"{existing} already holds {record_id} but was not made from {issue.url}; "
+            "the ids collided. rename that record (file and id) and run the intake again"
+        )
+    text = request_text(
+        record_id,
+        submission.title,
+        submission.classification,
+        issue.created_at,
+        record_body(submission.description, issue),
+    )
+    _check_record(rel, text)
+    _write_atomically(root / rel, text)
+    return IntakeOutcome(rel, True, None)
+
+
+def _load_event(event_file: Path) -> object:
+    try:
+        with event_file.open("rb") as handle:
+            raw = handle.read(MAX_EVENT_BYTES + 1)
+    except OSError as error:
+        raise UserError(f"cannot read {event_file}: {error.strerror}") from None
+    if len(raw) > MAX_EVENT_BYTES:
+        raise UserError(f"{event_file} is over {MAX_EVENT_BYTES} bytes; not an issue event")
+    try:
+        data: object = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(f"{event_file} is not a JSON event payload ({error})") from None
+    return data
+
+
+def _check_record(rel: str, text: str) -> None:
+    """The record must load cleanly; if it does not, that is a bug of the intake."""
+    result = LoadResult()
+    load_text(rel, KINDS_BY_FOLDER["requests"], text, result)
+    if result.diagnostics or not result.records:
+        problems = "; ".join(d.text() for d in result.diagnostics)
+        raise RuntimeError(f"the intake produced an invalid record: {problems}")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        # mkstemp makes the file private (0600); a record is an ordinary file.
+        Path(temporary).chmod(0o644)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
