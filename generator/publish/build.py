@@ -14,6 +14,8 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.errors import Diagnostic, UserError, has_errors
+from generator.history.reader import read_history
+from generator.history.sitehistory import site_history
 from generator.pipeline import validate
 from generator.publish.pages import compute_facts, site_pages
 from generator.publish.render import make_environment, render
@@ -50,7 +52,9 @@ def render_pages(
     validated = validate(root)
     if has_errors(validated.diagnostics):
         return {}, validated.diagnostics
-    facts = compute_facts(validated.catalog, as_of, config.timezone)
+    # The git edge: one log pass and one blob batch; the pages only see the result.
+    history = site_history(read_history(root), validated.catalog)
+    facts = compute_facts(validated.catalog, as_of, config.timezone, history)
     env = make_environment(root / "templates")
     site_name = config.site_name or _site_name(root)
     agreements_of: dict[str, list[str]] = {}

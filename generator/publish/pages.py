@@ -12,8 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from generator.analysis.compliance import ComplianceRow, compliance
 from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
+from generator.evidence.matrix import evidence_matrix
+from generator.evidence.practices import GOALS
+from generator.history.findings import KIND_TITLES, KINDS
+from generator.history.sitehistory import NO_SITE_HISTORY, SiteHistory
 from generator.models.agreement import Agreement
 from generator.models.calendar_record import WEEKDAYS, Calendar
 from generator.models.common import Record
@@ -24,6 +29,8 @@ from generator.models.request import STATUSES, Request
 from generator.models.roster import Group, Organization, Person
 from generator.models.service import Service
 from generator.records.catalog import Catalog
+from generator.sla.evaluation import evaluate
+from generator.sla.request_clocks import RequestClocks, sla_summary
 
 SECTIONS: dict[type[Record], str] = {
     Service: "services",
@@ -60,9 +67,17 @@ class SiteFacts:
     paths: dict[str, str]
     record_pages: dict[str, str]
     titles: dict[str, str]
+    history: SiteHistory = NO_SITE_HISTORY
+    """Git history of the records, read once by the builder (never by the pages)."""
+    clocks: dict[str, RequestClocks] = field(default_factory=dict)
+    """SLA clocks of every request received by ``as_of``."""
+    compliance: dict[str, list[ComplianceRow]] = field(default_factory=dict)
+    """Compliance rows per agreement id (month x metric x priority)."""
 
 
-def compute_facts(catalog: Catalog, as_of: datetime, timezone: str) -> SiteFacts:
+def compute_facts(
+    catalog: Catalog, as_of: datetime, timezone: str, history: SiteHistory = NO_SITE_HISTORY
+) -> SiteFacts:
     """Derive request states and the page of every record."""
     record_pages: dict[str, str] = {}
     titles: dict[str, str] = {}
@@ -76,7 +91,21 @@ def compute_facts(catalog: Catalog, as_of: datetime, timezone: str) -> SiteFacts
         bodies[record_id] = entry.body
         paths[record_id] = entry.path
     states = {r.id: request_state(r, as_of) for r in catalog.requests if r.received <= as_of}
-    return SiteFacts(catalog, as_of, timezone, states, bodies, paths, record_pages, titles)
+    report = evaluate(catalog, as_of, default_timezone=timezone)
+    zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
+    return SiteFacts(
+        catalog,
+        as_of,
+        timezone,
+        states,
+        bodies,
+        paths,
+        record_pages,
+        titles,
+        history,
+        clocks={result.request_id: result for result in report.requests},
+        compliance=compliance(report.requests, as_of, zones.__getitem__),
+    )
 
 
 def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
@@ -101,6 +130,7 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     yield PageSpec("maintenance/index.md", "maintenance_index", {"plans": catalog.maintenance})
     yield PageSpec("components/index.md", "components_index", {"components": catalog.components})
     yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
+    yield from _audit_pages(facts)
 
 
 def _home(facts: SiteFacts) -> PageSpec:
@@ -127,6 +157,9 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             "record": record,
             "body": entry.body,
             "source_path": entry.path,
+            "history": facts.history.of(record.id),
+            "history_available": facts.history.available,
+            "history_note": facts.history.note,
         }
         template = section[:-1] if section.endswith("s") else section
         if isinstance(record, Request):
@@ -139,13 +172,18 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 "agreement": agreement,
                 "zone": _zone_of(catalog, agreement, facts.timezone),
                 "out_of_scope": scope_problems(record, agreement),
+                "clocks": facts.clocks.get(record.id),
             }
         elif isinstance(record, Calendar):
             context |= {"weekdays": WEEKDAYS}
         elif isinstance(record, Person | Group | Organization):
             template = record.type
         elif isinstance(record, Agreement):
-            context |= {"zone": _zone_of(catalog, record, facts.timezone)}
+            context |= {
+                "zone": _zone_of(catalog, record, facts.timezone),
+                "compliance": facts.compliance.get(record.id, []),
+                "calendars": {c.id: c for c in catalog.calendars},
+            }
         yield PageSpec(f"{section}/{record.id}.md", template, context)
 
 
@@ -162,5 +200,20 @@ def _requests_index(facts: SiteFacts) -> dict[str, Any]:
         state = facts.states.get(request.id)
         if state is None:
             continue
-        rows.append({"request": request, "state": state})
+        rows.append(
+            {"request": request, "state": state, "sla": sla_summary(facts.clocks.get(request.id))}
+        )
     return {"rows": rows}
+
+
+def _audit_pages(facts: SiteFacts) -> Iterator[PageSpec]:
+    history = facts.history
+    findings = history.findings
+    sections = [
+        (kind, KIND_TITLES[kind], [f for f in findings if f.kind == kind]) for kind in KINDS
+    ]
+    common = {"site_history": history, "history_available": history.available}
+    yield PageSpec("audit/index.md", "audit_index", {**common, "sections": sections})
+    matrix = evidence_matrix(facts.catalog, history, facts.as_of)
+    goals = list(GOALS.items())
+    yield PageSpec("audit/cmmi.md", "audit_cmmi", {**common, "matrix": matrix, "goals": goals})

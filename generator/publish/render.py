@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from generator.models.common import format_duration
 from generator.publish.describe import describe_event, describe_match
+from generator.publish.hours import describe_hours
 from generator.publish.markdown import escape_inline, sanitize_body
 
 TEMPLATE_SUFFIX = ".md.j2"
@@ -65,9 +66,11 @@ def make_environment(user_templates: Path | None) -> Environment:
         code=lambda text: Markup(str(text).replace("`", "'")),
         describe_match=describe_match,
         describe_event=describe_event,
+        describe_hours=describe_hours,
         when=format_when,
         utc=format_utc,
         duration=format_duration_text,
+        remaining=format_remaining,
         body=lambda text: Markup(sanitize_body(text)),
         md=lambda text: Markup(escape_inline(str(text))),
     )
@@ -93,6 +96,13 @@ def format_utc(value: datetime | None) -> str:
 def format_duration_text(seconds: int | None) -> str:
     """``1h30m`` for 5400; an em dash for None."""
     return "—" if seconds is None else format_duration(seconds)
+
+
+def format_remaining(seconds: int | None) -> str:
+    """``1h30m`` left, or ``over by 20m`` once the target is used up."""
+    if seconds is None:
+        return "—"
+    return format_duration(seconds) if seconds >= 0 else f"over by {format_duration(-seconds)}"
 
 
 @pass_context

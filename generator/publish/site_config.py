@@ -22,6 +22,8 @@ NAV_SECTIONS: tuple[tuple[str, str], ...] = (
     ("Components", "components/index.md"),
     ("Service hours", "calendars/index.md"),
     ("Roster", "roster/index.md"),
+    ("Audit trail", "audit/index.md"),
+    ("CMMI evidence", "audit/cmmi.md"),
 )
 RECORD_FOLDERS = (
     "services",

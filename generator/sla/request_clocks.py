@@ -249,3 +249,19 @@ def _pausing(pauses: frozenset[str]) -> Callable[[str], Mode]:
         return "pause" if status in pauses else "run"
 
     return mode_of
+
+
+_URGENCY = ("breached", "at_risk", "running", "paused", "met", "not_applicable")
+
+
+def sla_summary(clocks: RequestClocks | None) -> str:
+    """The most urgent state of a request's current clocks (for index tables)."""
+    if clocks is None or clocks.agreement_id is None:
+        return "not_applicable"
+    states = {
+        clocks.first_response.state,
+        clocks.resolution.state,
+        clocks.next_response.current.state,
+        clocks.periodic_update.current.state,
+    }
+    return next(state for state in _URGENCY if state in states or state == "not_applicable")

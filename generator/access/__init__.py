@@ -1,0 +1,1 @@
+"""Access control support: who must review changes to which records."""

@@ -1,0 +1,1 @@
+"""Changing records from the command line: new records, events, closure, commits."""

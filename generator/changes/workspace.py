@@ -1,0 +1,110 @@
+"""The records as they are on disk, and the safe way to change one file.
+
+A change is validated as part of the whole repository (references, duplicate
+ids, event order) before anything is written, then written atomically: a
+temporary file in the same folder, flushed, then renamed over the target, so a
+crash or a full disk never leaves half a record. Files are read and written as
+bytes so line endings and a byte-order mark survive untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from generator.errors import Diagnostic, UserError, has_errors
+from generator.pipeline import Validated, check_loaded
+from generator.records.kinds import KINDS_BY_FOLDER
+from generator.records.loader import LoadedRecord, LoadResult, load_records, load_text
+
+
+class Workspace:
+    """The repository's records loaded once, for looking up ids and checking a change."""
+
+    def __init__(self, root: Path) -> None:
+        if not (root / "records").is_dir():
+            raise UserError(
+                f"no records/ folder in {root}; "
+                "run servicebook in the repository root or pass --root DIR"
+            )
+        self.root = root
+        self._loaded = load_records(root)
+        self.validated: Validated = check_loaded(self._loaded)
+
+    def ids(self) -> set[str]:
+        """Every id in use, by valid and invalid records alike."""
+        return set(self.validated.catalog.entries) | set(self.validated.catalog.invalid_ids)
+
+    def entry(self, record_id: str) -> LoadedRecord:
+        """The valid record with this id; a user error when it is missing or invalid."""
+        catalog = self.validated.catalog
+        found = catalog.get(record_id)
+        if found is not None:
+            return found
+        if record_id in catalog.invalid_ids:
+            raise UserError(
+                f"{catalog.invalid_ids[record_id]} has errors; "
+                "run servicebook validate and fix them first"
+            )
+        raise UserError(f"no record has the id '{record_id}'; check the id (file name)")
+
+    def read(self, path: str) -> str:
+        """A record file's text exactly as stored."""
+        return (self.root / path).read_bytes().decode("utf-8")
+
+    def check(self, path: str, text: str) -> list[Diagnostic]:
+        """Diagnostics about ``path`` if it held ``text`` (the other files as they are)."""
+        kind = KINDS_BY_FOLDER.get(PurePosixPath(path).parts[1])
+        if kind is None:
+            raise UserError(f"{path} is not in a record folder")
+        trial = LoadResult(
+            records=[r for r in self._loaded.records if r.path != path],
+            diagnostics=[d for d in self._loaded.diagnostics if d.path != path],
+            invalid_ids={k: v for k, v in self._loaded.invalid_ids.items() if v != path},
+            files=self._loaded.files + (0 if (self.root / path).exists() else 1),
+        )
+        load_text(path, kind, text, trial)
+        trial.records.sort(key=lambda r: r.path)
+        return [d for d in check_loaded(trial).diagnostics if d.path == path]
+
+    def write(self, path: str, text: str, *, create: bool) -> list[Diagnostic]:
+        """Validate, then write atomically; nothing is written when there is an error.
+
+        Returns the diagnostics (warnings only, when the file was written).
+        """
+        target = self.root / path
+        if create and target.exists():
+            raise UserError(f"{path} already exists; choose another id")
+        if not create and not target.is_file():
+            raise UserError(f"{path} does not exist")
+        diagnostics = self.check(path, text)
+        if has_errors(diagnostics):
+            return diagnostics
+        write_atomically(target, text.encode("utf-8"))
+        return diagnostics
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Replace (or create) ``target`` with ``data`` in one rename; keeps the file mode."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            temporary.chmod(mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            temporary.chmod(0o666 & ~umask)
+        temporary.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise

@@ -1,0 +1,45 @@
+"""``servicebook audit``: read the history once, report every finding; exit 1 on errors."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from generator.commands import Outcome
+from generator.errors import Severity, UsageError, UserError
+from generator.history.audit import audit, only_commits
+from generator.history.findings import format_findings, summary
+from generator.history.gitlog import commits_since
+from generator.history.reader import read_history
+from generator.history.roster import roster_emails
+from generator.pipeline import validate
+
+_DELAY = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?$")
+
+
+def parse_delay(text: str) -> timedelta:
+    """``24h``, ``2d``, ``90m``, ``1d12h`` → a timedelta (calendar time)."""
+    match = _DELAY.match(text.strip())
+    if not text.strip() or match is None:
+        raise UsageError(f"--late-after '{text}' is not a duration; write e.g. 24h, 2d or 90m")
+    days, hours, minutes = (int(match.group(g) or 0) for g in ("d", "h", "m"))
+    return timedelta(days=days, hours=hours, minutes=minutes)
+
+
+def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta) -> Outcome:
+    """Audit the records' history; the findings go to standard output."""
+    history = read_history(root)
+    if not history.available:
+        raise UserError(f"nothing to audit: {history.note}")
+    validated = validate(root)
+    findings = audit(history, roster_emails(validated.catalog), late_after)
+    if since is not None:
+        findings = only_commits(findings, commits_since(root, since))
+    errors = any(f.severity is Severity.ERROR for f in findings)
+    note = f"{history.note}\n" if history.note else ""
+    scope = f" since {since}" if since else ""
+    commits = len(history.log.entries)
+    noun = "commit" if commits == 1 else "commits"
+    err = f"{note}{commits} {noun} read{scope}; {summary(findings)}\n"
+    return Outcome(1 if errors else 0, out=format_findings(findings, fmt), err=err)

@@ -1,0 +1,203 @@
+"""``servicebook new``, ``event`` and ``close``: change one record, check it, write it, commit.
+
+Each command works the same way: load the records, build the new text (a new
+file from a template, or the old file with event lines inserted), validate the
+repository as if the file held it, write it atomically, and with ``--commit``
+commit just that file with a ``Record:``/``Event:`` trailer message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.analysis.status import request_state
+from generator.changes.eventline import EditError, Scalar, append_event
+from generator.changes.eventspec import build_event, summary
+from generator.changes.ids import new_id
+from generator.changes.message import commit_message
+from generator.changes.newrecord import NEW_FIELDS, parse_value, record_path, render_record
+from generator.changes.prompts import Ask, complete
+from generator.changes.workspace import Workspace
+from generator.commands import Outcome
+from generator.config import load_config
+from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors
+from generator.history.commits import commit_paths
+from generator.models.common import ID_PATTERN
+from generator.models.request import Request
+
+Suffix = Callable[[], str]
+
+
+def run_new(
+    root: Path,
+    kind: str,
+    given: Mapping[str, str | None],
+    *,
+    commit: bool,
+    now: datetime,
+    suffix: Suffix,
+    ask: Ask | None = None,
+) -> Outcome:
+    """Create a record of ``kind`` from its template."""
+    workspace = Workspace(root)
+    config = load_config(root)
+    specs = NEW_FIELDS[kind]
+    raw = complete(specs, given, ask=ask)
+    values: dict[str, object] = {}
+    for spec in specs:
+        try:
+            values[spec.name] = parse_value(spec, raw[spec.name])
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    local_now = now.astimezone(ZoneInfo(config.timezone)).replace(microsecond=0)
+    if kind == "request":
+        values["received"] = values["received"] or local_now
+        received = values["received"]
+        assert isinstance(received, datetime)
+        values["id"] = new_id("REQ", received, workspace.ids(), suffix)
+    elif kind == "maintenance" and not values["id"]:
+        values["id"] = new_id("MNT", local_now, workspace.ids(), suffix)
+    if kind == "agreement" and not values["provider"]:
+        values["provider"] = config.provider
+    record_id = str(values["id"])
+    if not re.match(ID_PATTERN, record_id):
+        raise UsageError(
+            f"--id '{record_id}' is not a plain identifier; use letters, digits, '-', '_' "
+            "and single dots (it becomes the file name)"
+        )
+    path = record_path(kind, record_id, values)
+    text = render_record(kind, {**values, "description": raw["description"]}, root / "templates")
+    diagnostics = workspace.write(path, text, create=True)
+    if has_errors(diagnostics):
+        return _refused(diagnostics, path)
+    message = commit_message(
+        record_id, [f"created {kind}"], subject=f"new {kind}: {values['title']}"
+    )
+    return _done(root, path, f"created {record_id}", diagnostics, commit, message)
+
+
+def run_event(
+    root: Path,
+    record_id: str,
+    event_type: str,
+    options: Mapping[str, Scalar | None],
+    *,
+    at: str | None,
+    by: str | None,
+    commit: bool,
+    now: datetime,
+) -> Outcome:
+    """Append one event to a request."""
+    workspace = Workspace(root)
+    path = _request_path(workspace, record_id)
+    when = _instant(at, now, load_config(root).timezone)
+    event = build_event(event_type, when, options, by)
+    return _append(workspace, record_id, path, [event], commit)
+
+
+def run_close(
+    root: Path,
+    record_id: str,
+    *,
+    resolution: str | None,
+    confirmed_by: str | None,
+    at: str | None,
+    by: str | None,
+    commit: bool,
+    now: datetime,
+) -> Outcome:
+    """Resolve (unless already resolved, rejected or cancelled) and close a request."""
+    workspace = Workspace(root)
+    path = _request_path(workspace, record_id)
+    request = workspace.validated.catalog.record(record_id, Request)
+    assert request is not None
+    status = request_state(request).status
+    if status == "closed":
+        raise UserError(f"{record_id} is already closed; reopen it first to change it")
+    when = _instant(at, now, load_config(root).timezone)
+    events = []
+    if status in ("resolved", "rejected", "cancelled"):
+        if resolution:
+            raise UsageError(
+                f"{record_id} is already {status}; close it without --resolution "
+                "(the recorded outcome stands)"
+            )
+    elif not resolution:
+        raise UsageError(f"{record_id} is {status.replace('_', ' ')}; closing needs --resolution")
+    else:
+        events.append(build_event("resolved", when, {"resolution": resolution}, by))
+    events.append(build_event("closed", when, {"confirmed_by": confirmed_by}, by))
+    return _append(workspace, record_id, path, events, commit)
+
+
+def _request_path(workspace: Workspace, record_id: str) -> str:
+    entry = workspace.entry(record_id)
+    if not isinstance(entry.record, Request):
+        raise UserError(
+            f"{record_id} is a {entry.kind.name}, not a request; events belong to requests"
+        )
+    return entry.path
+
+
+def _instant(text: str | None, now: datetime, zone: str) -> datetime:
+    if text is None:
+        return now.astimezone(ZoneInfo(zone)).replace(microsecond=0)
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"--at '{text}' is not an ISO 8601 instant; write e.g. 2026-11-20T09:12:00+01:00"
+        ) from None
+    if value.tzinfo is None:
+        raise UsageError(f"--at '{text}' has no UTC offset; add one, e.g. {text}+01:00")
+    return value
+
+
+def _append(
+    workspace: Workspace,
+    record_id: str,
+    path: str,
+    events: Sequence[dict[str, Scalar]],
+    commit: bool,
+) -> Outcome:
+    text = workspace.read(path)
+    try:
+        for event in events:
+            text = append_event(text, event)
+    except EditError as error:
+        raise UserError(f"{path}: cannot append the event: {error}") from None
+    diagnostics = workspace.write(path, text, create=False)
+    if has_errors(diagnostics):
+        return _refused(diagnostics, path)
+    summaries = [summary(event) for event in events]
+    message = commit_message(record_id, summaries)
+    return _done(
+        workspace.root, path, f"{record_id}: {', '.join(summaries)}", diagnostics, commit, message
+    )
+
+
+def _refused(diagnostics: Sequence[Diagnostic], path: str) -> Outcome:
+    return Outcome(
+        1,
+        err=format_diagnostics(diagnostics, "text")
+        + f"servicebook: {path} was not written; fix the values above and run again\n",
+    )
+
+
+def _done(
+    root: Path,
+    path: str,
+    what: str,
+    diagnostics: Sequence[Diagnostic],
+    commit: bool,
+    message: str,
+) -> Outcome:
+    said = format_diagnostics(diagnostics, "text") + f"{what} ({path})\n"
+    if commit:
+        sha = commit_paths(root, [path], message)
+        said += f"committed {sha[:7]}\n"
+    return Outcome(0, out=path + "\n", err=said)

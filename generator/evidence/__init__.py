@@ -1,0 +1,1 @@
+"""CMMI-SVC Service Delivery: which records, pages and commits evidence each practice."""

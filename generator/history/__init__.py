@@ -1,0 +1,1 @@
+"""Git history of the records: one ``git log`` pass, revisions, audit findings."""
