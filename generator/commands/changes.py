@@ -27,6 +27,7 @@ from generator.config import load_config
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors
 from generator.history.commits import commit_paths
 from generator.models.common import ID_PATTERN
+from generator.models.instant import InstantError, parse_instant
 from generator.models.request import Request
 
 Suffix = Callable[[], str]
@@ -147,14 +148,15 @@ def _instant(text: str | None, now: datetime, zone: str) -> datetime:
     if text is None:
         return now.astimezone(ZoneInfo(zone)).replace(microsecond=0)
     try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        return parse_instant(text)
+    except InstantError as error:
+        if error.kind == "offset":
+            raise UsageError(
+                f"--at '{text}' has no UTC offset; add one, e.g. {text}+01:00"
+            ) from None
         raise UsageError(
             f"--at '{text}' is not an ISO 8601 instant; write e.g. 2026-11-20T09:12:00+01:00"
         ) from None
-    if value.tzinfo is None:
-        raise UsageError(f"--at '{text}' has no UTC offset; add one, e.g. {text}+01:00")
-    return value
 
 
 def _append(

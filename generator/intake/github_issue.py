@@ -26,6 +26,7 @@ from generator.errors import UserError
 from generator.intake.issue_form import parse_form
 from generator.intake.submission import Answers, Classification, Problem, classify
 from generator.intake.untrusted import escape_body, escape_title, flatten
+from generator.models.instant import InstantError, parse_instant
 
 if TYPE_CHECKING:
     from generator.records.catalog import Catalog
@@ -80,13 +81,10 @@ def read_event(data: Any) -> Issue:
     if not isinstance(created, str):
         raise UserError("the event's issue.created_at is missing")
     try:
-        created_at = datetime.fromisoformat(created.replace("Z", "+00:00"))
-    except ValueError:
-        raise UserError(
-            f"the event's issue.created_at '{created}' is not an ISO 8601 time"
-        ) from None
-    if created_at.tzinfo is None:
-        raise UserError(f"the event's issue.created_at '{created}' has no UTC offset")
+        created_at = parse_instant(created)
+    except InstantError as error:
+        problem = "has no UTC offset" if error.kind == "offset" else "is not an ISO 8601 time"
+        raise UserError(f"the event's issue.created_at '{created}' {problem}") from None
     if not isinstance(url, str) or not _URL.match(url):
         raise UserError("the event's issue.html_url is missing or not an https URL")
     if not isinstance(login, str) or not _LOGIN.match(login):
