@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import Field, ValidationError, field_validator
@@ -38,6 +39,23 @@ class Config(RecordModel):
     provider: str | None = Field(
         default=None, description="Roster id of the provider organization (shown on the site)."
     )
+    request_pages: Literal["all", "open_and_recent"] = Field(
+        default="all",
+        description="Which requests get a page of their own: all (the default), or "
+        "open_and_recent: open requests and those received or closed within recent_days "
+        "before as_of; every request stays listed in the monthly request tables.",
+    )
+    recent_days: int = Field(
+        default=90,
+        ge=0,
+        description="With request_pages: open_and_recent, how many days before as_of a "
+        "request received, resolved or closed keeps its page.",
+    )
+    cache: bool = Field(
+        default=True,
+        description="Keep validated records in the cache/ folder of staging_dir, keyed by a "
+        "hash of each file, so unchanged records are not parsed again (false: no cache).",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -66,3 +84,8 @@ def load_config(root: Path) -> Config:
             for e in error.errors(include_url=False)
         ]
         raise UserError("\n".join(lines)) from None
+
+
+def cache_folder(root: Path, config: Config) -> Path | None:
+    """Where the record cache lives (None when the ``cache`` setting is off)."""
+    return root / config.staging_dir / "cache" if config.cache else None

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Diagnostic, sort_diagnostics
+from generator.records.cache import Outcome, RecordCache, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.consistency import check_consistency
-from generator.records.loader import LoadResult, load_records
+from generator.records.loader import LoadResult, load_scanned, scan_records
 from generator.records.references import check_references
 from generator.records.sla_checks import check_sla_config
 
@@ -25,9 +26,38 @@ class Validated:
     files: int
 
 
-def validate(root: Path) -> Validated:
-    """Load every record under ``root`` and run every check; never raises for bad input."""
-    return check_loaded(load_records(root))
+def validate(root: Path, cache_dir: Path | None = None) -> Validated:
+    """Load every record under ``root`` and run every check; never raises for bad input.
+
+    With ``cache_dir``, unchanged files are taken from the record cache there (see
+    :mod:`generator.records.cache`) and the cache is updated afterwards.
+    """
+    scan = scan_records(root)
+    if cache_dir is None:
+        return check_loaded(load_scanned(scan))
+    cache = RecordCache(cache_dir, root)
+    validated = check_loaded(load_scanned(scan, cache))
+    outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+    cache.save(scan_digest(scan), outcome)
+    return validated
+
+
+def check(root: Path, cache_dir: Path | None = None) -> Outcome:
+    """Diagnostics and counts of :func:`validate`; with a cache and no file changed since
+    the last run, the stored outcome (nothing is parsed)."""
+    if cache_dir is not None:
+        scan = scan_records(root)
+        digest = scan_digest(scan)
+        cache = RecordCache(cache_dir, root)
+        found = cache.outcome(digest)
+        if found is not None:
+            return found
+        validated = check_loaded(load_scanned(scan, cache))
+        outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+        cache.save(digest, outcome)
+        return outcome
+    validated = validate(root)
+    return Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
 
 
 def check_loaded(loaded: LoadResult) -> Validated:

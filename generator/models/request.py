@@ -184,3 +184,8 @@ class Request(Record):
     imported: str | None = Field(
         default=None, description="Source of an imported request (tool and original id)."
     )
+    imported_sla: Literal["met", "breached"] | None = Field(
+        default=None,
+        description="The source tool's own SLA verdict on an imported request (e.g. "
+        "ServiceNow's made_sla), kept to compare with Servicebook's clocks; never used by them.",
+    )

@@ -38,12 +38,31 @@ class ParsedText:
     body_line: int
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """Where the parts of a record file are: ``text[front_start:front_end]`` is the front
+    matter, ``text[body_start:]`` the body, which starts on file line ``body_line``."""
+
+    front_start: int
+    front_end: int
+    body_start: int
+    body_line: int
+
+
 def split(text: str) -> tuple[str, str, int] | FrontMatterError:
     """Return (front matter, body, body's first line) or why the file has no front matter."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first_end = text.find("\n")
-    first = text if first_end < 0 else text[:first_end]
+    bounds = find_bounds(text)
+    if isinstance(bounds, FrontMatterError):
+        return bounds
+    front = text[bounds.front_start : bounds.front_end]
+    return front, text[bounds.body_start :], bounds.body_line
+
+
+def find_bounds(text: str) -> Bounds | FrontMatterError:
+    """Where the front matter and body of ``text`` are (a leading BOM is skipped)."""
+    skip = 1 if text.startswith("\ufeff") else 0
+    first_end = text.find("\n", skip)
+    first = text[skip:] if first_end < 0 else text[skip:first_end]
     if first.rstrip() != "---":
         return FrontMatterError(
             1, 1, "the file must start with a '---' line, then the YAML fields, then '---'"
@@ -54,9 +73,8 @@ def split(text: str) -> tuple[str, str, int] | FrontMatterError:
         end = text.find("\n", position)
         line = text[position:] if end < 0 else text[position:end]
         if line.rstrip() in ("---", "..."):
-            front = text[start:position]
-            body = "" if end < 0 else text[end + 1 :]
-            return front, body, front.count("\n") + 3
+            body_start = len(text) if end < 0 else end + 1
+            return Bounds(start, position, body_start, text.count("\n", start, position) + 3)
         if end < 0:
             break
         position = end + 1

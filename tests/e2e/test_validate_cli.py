@@ -40,8 +40,8 @@ CASES = [
         "channel: portal\n",
         "channel: portal\nchanel: email\n",
         f"{REQ}:10: chanel: unknown field; did you mean 'channel'? (known fields: agreement, "
-        "category, channel, events, id, imported, plan, priority, received, requester, "
-        "satisfaction, service, title)",
+        "category, channel, events, id, imported, imported_sla, plan, priority, received, "
+        "requester, satisfaction, service, title)",
         id="unknown-field",
     ),
     pytest.param(
