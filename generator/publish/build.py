@@ -6,19 +6,22 @@ broken pull request never half-updates a site. Returns values; the CLI prints.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from generator.config import Config
+from generator.config import Config, cache_folder
 from generator.errors import Diagnostic, UserError, has_errors
 from generator.history.reader import read_history
 from generator.history.sitehistory import site_history
+from generator.history.worktree import read_built_from
 from generator.pipeline import validate
 from generator.publish.pages import compute_facts, site_pages
 from generator.publish.render import make_environment, render
+from generator.publish.request_pages import RequestPagePolicy
 from generator.publish.runner import BuilderResult, run_mkdocs
 from generator.publish.site_config import staging_config
 from generator.publish.staging import WriteStats, collect_docs, merge, write_staging
@@ -46,15 +49,21 @@ class BuildOutcome:
 
 
 def render_pages(
-    root: Path, config: Config, as_of: datetime
+    root: Path, config: Config, as_of: datetime, progress: Progress | None = None
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Every generated page as Markdown text, or the diagnostics that stop it."""
-    validated = validate(root)
+    phase = Phases(progress)
+    validated = validate(root, cache_folder(root, config))
+    phase.done(f"validated {validated.files} files, {len(validated.catalog.entries)} records")
     if has_errors(validated.diagnostics):
         return {}, validated.diagnostics
     # The git edge: one log pass and one blob batch; the pages only see the result.
-    history = site_history(read_history(root), validated.catalog)
-    facts = compute_facts(validated.catalog, as_of, config.timezone, history)
+    raw_history = read_history(root)
+    history = site_history(raw_history, validated.catalog)
+    phase.done(f"read the history: {len(raw_history.log.entries)} commits")
+    policy = RequestPagePolicy(config.request_pages, config.recent_days)
+    facts = compute_facts(validated.catalog, as_of, config.timezone, history, policy)
+    phase.done(f"computed the SLA clocks of {len(facts.clocks)} requests")
     env = make_environment(root / "templates")
     site_name = config.site_name or _site_name(root)
     agreements_of: dict[str, list[str]] = {}
@@ -68,11 +77,14 @@ def render_pages(
         "record_pages": facts.record_pages,
         "titles": facts.titles,
         "agreements_of": {s.id: agreements_of.get(s.id, []) for s in validated.catalog.services},
+        # The git edge again, once: the commit every page says it was built from.
+        "built_from": read_built_from(root),
     }
     pages = {
         spec.path: render(env, spec.template, {**base, **spec.context, "page_path": spec.path})
         for spec in site_pages(facts)
     }
+    phase.done(f"rendered {len(pages)} pages")
     return pages, validated.diagnostics
 
 
@@ -86,18 +98,21 @@ def generate_site(
     progress: Progress | None = None,
 ) -> BuildOutcome:
     """Stage the pages (and build the site when ``build``)."""
-    say = progress or (lambda _message: None)
-    say("validating and rendering pages")
-    pages, diagnostics = render_pages(root, config, as_of)
+    pages, diagnostics = render_pages(root, config, as_of, progress)
     outcome = BuildOutcome(diagnostics)
     if has_errors(diagnostics):
         return outcome
+    phase = Phases(progress)
     staging_root = root / config.staging_dir
     docs = collect_docs(root / "docs")
     files = merge(pages, {**_assets(), **docs})
-    say(f"staging {len(files)} files in {config.staging_dir}")
     outcome.pages = len(pages)
     outcome.stats = write_staging(staging_root / "docs", files)
+    stats = outcome.stats
+    phase.done(
+        f"staged {len(files)} files in {config.staging_dir} ({stats.written} written, "
+        f"{stats.unchanged} unchanged, {stats.removed} removed)"
+    )
     target = (site_dir or root / config.site_dir).resolve()
     config_file = staging_root / "mkdocs.yml"
     guide = [path for path in docs if path.endswith(".md") and path != "index.md"]
@@ -112,10 +127,32 @@ def generate_site(
                 f"no mkdocs.yml in {root}; servicebook build needs one for the theme and "
                 "site name (copy the one from the Servicebook repository)"
             )
-        say(f"building the site with MkDocs into {target}")
+        phase.start(f"building {sum(1 for f in files if f.endswith('.md'))} pages with MkDocs")
         outcome.builder = run_mkdocs(config_file, as_of)
         outcome.site_dir = target
+        phase.done(f"MkDocs {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
     return outcome
+
+
+class Phases:
+    """One progress line per phase of a run, with its counts and seconds."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._say = progress
+        self._started = time.perf_counter()
+
+    def start(self, message: str) -> None:
+        """Announce a long phase before it runs (the builder gives no counts of its own)."""
+        if self._say is not None:
+            self._say(f"{message} …")
+        self._started = time.perf_counter()
+
+    def done(self, message: str) -> None:
+        """Report a finished phase and start timing the next."""
+        now = time.perf_counter()
+        if self._say is not None:
+            self._say(f"{message} in {now - self._started:.1f} s")
+        self._started = now
 
 
 def _assets() -> dict[str, bytes]:

@@ -117,10 +117,12 @@ def _frame(
         f'aria-labelledby="{key}-t {key}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{key}-t">{_e(title)}</title>',
         f'<desc id="{key}-d">{_e(description)}</desc>',
+        f'<text class="sb-chart-title" x="{LEFT}" y="16" aria-hidden="true">{_e(title)}</text>',
     ]
-    for step in range(5):
-        value = top * step / 4
-        y = TOP + plot_h - plot_h * step / 4
+    steps = _steps(top)
+    for step in range(steps + 1):
+        value = top * step / steps
+        y = TOP + plot_h - plot_h * step / steps
         parts.append(
             f'<line class="sb-chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
             f'y1="{y:.1f}" y2="{y:.1f}"/>'
@@ -178,6 +180,14 @@ def _bar_max(series: Sequence[Series], count: int, stacked: bool) -> float:
         ]
         return max(totals, default=0.0)
     return max((v for row in series for v in row.values if v is not None), default=0.0)
+
+
+def _steps(top: float) -> int:
+    """Grid intervals: four, unless fewer or five give whole numbers (counts stay whole)."""
+    for count in (4, 5, 2, 1):
+        if float(top / count).is_integer():
+            return count
+    return 4
 
 
 def _nice_max(value: float) -> float:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from generator.analysis.compliance import ComplianceRow, compliance
+from generator.analysis.monthly import MonthFacts, monthly_facts
 from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
 from generator.evidence.matrix import evidence_matrix
@@ -28,6 +29,14 @@ from generator.models.procedure import Procedure
 from generator.models.request import STATUSES, Request
 from generator.models.roster import Group, Organization, Person
 from generator.models.service import Service
+from generator.publish.dashboards import agreement_extras, dashboard_pages, home_answers
+from generator.publish.request_pages import (
+    ALL_REQUEST_PAGES,
+    RequestPagePolicy,
+    paged_requests,
+    request_listings,
+)
+from generator.publish.request_view import request_view
 from generator.records.catalog import Catalog
 from generator.sla.evaluation import evaluate
 from generator.sla.request_clocks import RequestClocks, sla_summary
@@ -73,10 +82,16 @@ class SiteFacts:
     """SLA clocks of every request received by ``as_of``."""
     compliance: dict[str, list[ComplianceRow]] = field(default_factory=dict)
     """Compliance rows per agreement id (month x metric x priority)."""
+    monthly: dict[str, dict[str, MonthFacts]] = field(default_factory=dict)
+    """Volume, breaches, ratings and deliveries per agreement id and month."""
 
 
 def compute_facts(
-    catalog: Catalog, as_of: datetime, timezone: str, history: SiteHistory = NO_SITE_HISTORY
+    catalog: Catalog,
+    as_of: datetime,
+    timezone: str,
+    history: SiteHistory = NO_SITE_HISTORY,
+    request_pages: RequestPagePolicy = ALL_REQUEST_PAGES,
 ) -> SiteFacts:
     """Derive request states and the page of every record."""
     record_pages: dict[str, str] = {}
@@ -91,8 +106,14 @@ def compute_facts(
         bodies[record_id] = entry.body
         paths[record_id] = entry.path
     states = {r.id: request_state(r, as_of) for r in catalog.requests if r.received <= as_of}
+    paged = paged_requests(catalog.requests, states, as_of, request_pages)
+    for request in catalog.requests:
+        if request.id not in paged:
+            record_pages.pop(request.id, None)  # links to it show its id as plain text
     report = evaluate(catalog, as_of, default_timezone=timezone)
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
+    clocks = {result.request_id: result for result in report.requests}
+    handled = [(r, states[r.id], clocks[r.id]) for r in catalog.requests if r.id in clocks]
     return SiteFacts(
         catalog,
         as_of,
@@ -103,8 +124,9 @@ def compute_facts(
         record_pages,
         titles,
         history,
-        clocks={result.request_id: result for result in report.requests},
+        clocks=clocks,
         compliance=compliance(report.requests, as_of, zones.__getitem__),
+        monthly=monthly_facts(handled, as_of, zones.__getitem__),
     )
 
 
@@ -125,12 +147,14 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     )
     yield PageSpec("services/index.md", "services_index", {"services": catalog.services})
     yield PageSpec("agreements/index.md", "agreements_index", {"agreements": catalog.agreements})
-    yield PageSpec("requests/index.md", "requests_index", _requests_index(facts))
+    for listing in request_listings(_requests_index(facts)["rows"], facts.timezone):
+        yield PageSpec(listing.path, listing.template, listing.context)
     yield PageSpec("procedures/index.md", "procedures_index", {"procedures": catalog.procedures})
     yield PageSpec("maintenance/index.md", "maintenance_index", {"plans": catalog.maintenance})
     yield PageSpec("components/index.md", "components_index", {"components": catalog.components})
     yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
     yield from _audit_pages(facts)
+    yield from dashboard_pages(facts)
 
 
 def _home(facts: SiteFacts) -> PageSpec:
@@ -146,6 +170,7 @@ def _home(facts: SiteFacts) -> PageSpec:
             "status_counts": [(status, counts.get(status, 0)) for status in STATUSES],
             "open_count": open_count,
             "request_count": len(facts.states),
+            **home_answers(facts),
         },
     )
 
@@ -165,6 +190,8 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
         if isinstance(record, Request):
             if record.id not in facts.states:
                 continue  # received after as_of: not yet known at that instant
+            if record.id not in facts.record_pages:
+                continue  # listed in the requests tables only (request_pages setting)
             template = "request"
             agreement = catalog.record(record.agreement, Agreement) if record.agreement else None
             context |= {
@@ -174,6 +201,9 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 "out_of_scope": scope_problems(record, agreement),
                 "clocks": facts.clocks.get(record.id),
             }
+            context |= request_view(
+                record, facts.states[record.id], facts.clocks.get(record.id), facts.as_of
+            )
         elif isinstance(record, Calendar):
             context |= {"weekdays": WEEKDAYS}
         elif isinstance(record, Person | Group | Organization):
@@ -184,6 +214,7 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 "compliance": facts.compliance.get(record.id, []),
                 "calendars": {c.id: c for c in catalog.calendars},
             }
+            context |= agreement_extras(facts, record, context["zone"])
         yield PageSpec(f"{section}/{record.id}.md", template, context)
 
 

@@ -8,6 +8,7 @@ so untrusted text (titles, names, bodies from intake forms) never becomes markup
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -109,7 +110,13 @@ def format_remaining(seconds: int | None) -> str:
 def page_link(context: Context, target: str, text: str) -> Markup:
     """A Markdown link from the page being rendered to another page path."""
     here = posixpath.dirname(str(context["page_path"]))
-    return Markup(f"[{escape_inline(text)}]({posixpath.relpath(target, here or '.')})")
+    return Markup(f"[{escape_inline(text)}]({_relative(target, here or '.')})")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(target: str, here: str) -> str:
+    # Thousands of pages link the same few records (groups, services, agreements).
+    return posixpath.relpath(target, here)
 
 
 @pass_context

@@ -99,3 +99,12 @@ def test_build_without_mkdocs_yml_says_what_to_do(contract_repo: Path) -> None:
         f"servicebook: no mkdocs.yml in {contract_repo}; servicebook build needs one for the "
         "theme and site name (copy the one from the Servicebook repository)\n"
     )
+
+
+def test_requests_table_is_complete_without_the_script(built: Path) -> None:
+    """The filter script only hides rows; the page itself lists every request."""
+    html = (built / "site" / "requests" / "index.html").read_text(encoding="utf-8")
+    wrapper = html.split('<div class="sb-filter">', 1)[1].split("</table>", 1)[0]
+    known = len(list((built / ".servicebook" / "docs" / "requests").glob("REQ-*.md")))
+    assert wrapper.count("<tr>") == known + 1  # the header row and one row per request
+    assert 'src="../assets/servicebook.js"' in html

@@ -31,9 +31,12 @@ def test_request_timeline_names_the_commit_of_every_step(repo: GitRepo) -> None:
     page = _generate(repo)["requests/REQ-20261120-7F3A.md"]
     timeline = page.split("## Timeline")[1].split("\n## ")[0]
     assert "| When | Event | Details | By | Recorded in |" in timeline
-    recorded = [
-        row.split("|")[-2].strip() for row in timeline.splitlines() if row.startswith("| 2026")
+    events = [
+        row
+        for row in timeline.splitlines()
+        if row.startswith("| 2026") and "**" not in row.split("|")[2]  # not the clock steps
     ]
+    recorded = [row.split("|")[-2].strip() for row in events]
     assert len(recorded) == 8  # received and seven events
     assert recorded[0] == f"`{shas[0]}` 2026-11-20 08:45 UTC, Bob Example"  # received
     assert recorded[1] == recorded[0]  # assigned in the same commit

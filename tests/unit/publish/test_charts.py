@@ -43,3 +43,12 @@ def test_same_input_same_bytes() -> None:
 
 def test_empty_chart_still_renders() -> None:
     ET.fromstring(bar_chart("Nothing yet", [], []))
+
+
+def test_title_is_drawn_and_count_axes_stay_whole() -> None:
+    svg = bar_chart("Open requests by age", ["a", "b"], [Series("open", (5, 3))])
+    assert (
+        '<text class="sb-chart-title" x="48" y="16" aria-hidden="true">Open requests by age' in svg
+    )
+    axis = re.findall(r'text-anchor="end">([^<]*)</text>', svg)
+    assert axis == ["0", "1", "2", "3", "4", "5"]
