@@ -22,7 +22,7 @@ WATCHED = ("records", "docs", "templates", "servicebook.yml", "mkdocs.yml")
 
 def serve(root: Path, config: Config, as_of_text: str | None, dev_addr: str) -> int:
     """Serve until interrupted; returns the exit code."""
-    from generator.cli import parse_as_of
+    from generator.cli.options import parse_as_of
 
     def regenerate() -> bool:
         as_of = parse_as_of(as_of_text, config.as_of)

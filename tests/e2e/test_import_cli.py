@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import parse_as_of
+from generator.cli.options import parse_as_of
 from generator.config import load_config
 from generator.publish import request_pages
 from generator.publish.build import generate_site

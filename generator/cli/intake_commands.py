@@ -1,0 +1,121 @@
+"""Subcommands that bring requests in from outside git: intake and import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.cli.options import (
+    Subparsers,
+    add_root,
+    parse_as_of,
+    print_problems,
+    progress_line,
+    records_root,
+)
+from generator.errors import UsageError
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    """Add the parsers of these subcommands."""
+    p = sub.add_parser("intake", help="turn a submission from outside git into a request record")
+    intake = p.add_subparsers(title="sources", metavar="SOURCE", required=True)
+    p = intake.add_parser(
+        "github-issue",
+        help="record the issue of a GitHub 'issues' event (from the service-request form)",
+    )
+    p.add_argument("event", type=Path, metavar="EVENT.json", help="the event payload file")
+    add_root(p)
+    p.add_argument(
+        "--comment-file",
+        type=Path,
+        help="where to write the comment for a submission that cannot be recorded "
+        "(default: standard output)",
+    )
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="instant the intake runs at, ISO 8601 with offset (default: now); "
+        "an issue opened after it is refused",
+    )
+    p.set_defaults(command=cmd_intake_github_issue)
+
+    _register_import(sub)
+
+
+def cmd_intake_github_issue(args: argparse.Namespace) -> int:
+    """``servicebook intake github-issue``: print the record's path, or write the comment."""
+    from generator.intake.command import intake_github_issue
+
+    root = records_root(args.root)
+    outcome = intake_github_issue(args.event, root, parse_as_of(args.as_of, None))
+    if outcome.comment is not None:
+        if args.comment_file:
+            args.comment_file.write_text(outcome.comment, encoding="utf-8")
+        else:
+            sys.stdout.write(outcome.comment)
+        print("servicebook: the issue was not recorded; the comment says why", file=sys.stderr)
+        return 1
+    print(outcome.path)
+    if not outcome.created:
+        print(
+            f"servicebook: {outcome.path} was recorded from this issue before; left as it is",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _register_import(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    """``servicebook import csv``: requests from another tool's CSV export."""
+    p = sub.add_parser("import", help="import requests from another tool's export")
+    formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    p = formats.add_parser(
+        "csv",
+        help="a CSV export (plain or gzip): one row per ticket, or one per update",
+        description="Write one request record per ticket (records/requests/YYYY/MM/ID.md) "
+        "plus the agreement, calendar, service, groups and people they name (only when "
+        "missing). Running it again changes nothing; bad rows are reported with their line "
+        "and skipped. Exit 0 when the file was read, 1 when no ticket could be imported.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the CSV file (.csv or .csv.gz)")
+    p.add_argument(
+        "--mapping",
+        required=True,
+        metavar="NAME|PATH",
+        help="a shipped mapping (uci-servicenow, bpic2014) or the path of a mapping file",
+    )
+    p.add_argument(
+        "--into",
+        type=Path,
+        default=Path.cwd(),
+        metavar="DIR",
+        help="repository root to write into (default: the current folder)",
+    )
+    p.add_argument("--limit", type=int, metavar="N", help="import only the first N tickets")
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace request records that differ from the source (default: keep them)",
+    )
+    p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    p.set_defaults(command=cmd_import_csv)
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    """``servicebook import csv FILE --mapping M``: print problems, then a summary."""
+    from generator.importer.command import run_import
+
+    if args.limit is not None and args.limit < 1:
+        raise UsageError(f"--limit {args.limit}: give a number of tickets, 1 or more")
+    outcome = run_import(
+        args.file,
+        args.mapping,
+        args.into,
+        limit=args.limit,
+        overwrite=args.overwrite,
+        progress=progress_line if args.progress else None,
+    )
+    print_problems(outcome.diagnostics)
+    sys.stderr.write(outcome.summary())
+    return 0 if outcome.tickets else 1

@@ -1,0 +1,151 @@
+"""Subcommands that change records or read their history: audit, new, event, close,
+codeowners."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from generator.cli.options import Subparsers, add_commit, add_root, emit, records_root
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    """Parsers of the commands that change records, audit history and set code owners."""
+    from generator.changes.eventspec import EVENT_OPTIONS
+    from generator.changes.newrecord import NEW_FIELDS
+
+    p = sub.add_parser("audit", help="audit the git history of the records; exit 1 on errors")
+    add_root(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (one finding a line) or json (a list of objects)",
+    )
+    p.add_argument("--since", metavar="REV", help="only findings in commits after REV")
+    p.add_argument(
+        "--late-after",
+        default="24h",
+        metavar="DURATION",
+        help="how long before its commit an entry may be dated (default: 24h)",
+    )
+    p.set_defaults(command=cmd_audit)
+
+    p = sub.add_parser("new", help="create a record from its template (asks on a terminal)")
+    kinds = p.add_subparsers(title="kinds", metavar="KIND", required=True)
+    for kind, specs in NEW_FIELDS.items():
+        k = kinds.add_parser(kind, help=f"create a {kind} record")
+        add_root(k)
+        for spec in specs:
+            k.add_argument(spec.flag, dest=spec.name, help=spec.help)
+        add_commit(k)
+        k.set_defaults(command=cmd_new, kind=kind, fields=[s.name for s in specs])
+
+    p = sub.add_parser("event", help="append an event to a request")
+    add_root(p)
+    p.add_argument("id", metavar="ID", help="request id")
+    p.add_argument("type", metavar="TYPE", choices=tuple(EVENT_OPTIONS), help="event type")
+    p.add_argument("--at", help="when it happened, ISO 8601 with offset (default: now)")
+    p.add_argument("--status", help="new status (status events)")
+    p.add_argument("--group", help="group now responsible (assigned events)")
+    p.add_argument("--person", help="person now responsible (assigned events)")
+    p.add_argument("--reason", help="why (assigned, status, priority, reopened)")
+    p.add_argument("--note", "--text", dest="text", help="the text of a note, action or reply")
+    p.add_argument("--priority", help="new priority (priority events)")
+    p.add_argument("--resolution", help="what resolved it (resolved events)")
+    p.add_argument("--confirmed-by", help="who confirmed the resolution (closed events)")
+    p.add_argument("--via", help="channel of a reply (responded events)")
+    p.add_argument("--by", help="who did it (person id or e-mail)")
+    add_commit(p)
+    p.set_defaults(command=cmd_event)
+
+    p = sub.add_parser("close", help="resolve (if needed) and close a request")
+    add_root(p)
+    p.add_argument("id", metavar="ID", help="request id")
+    p.add_argument("--resolution", help="what resolved it (unless already resolved)")
+    p.add_argument("--confirmed-by", help="who confirmed the resolution, e.g. requester")
+    p.add_argument("--at", help="when, ISO 8601 with offset (default: now)")
+    p.add_argument("--by", help="who closed it (person id or e-mail)")
+    add_commit(p)
+    p.set_defaults(command=cmd_close)
+
+    p = sub.add_parser("codeowners", help="write .github/CODEOWNERS from the roster and owners")
+    add_root(p)
+    p.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when the file is stale"
+    )
+    p.set_defaults(command=cmd_codeowners)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``servicebook audit``: print the findings of the history audit."""
+    from generator.commands.audit import parse_delay, run_audit
+
+    root = records_root(args.root)
+    delay = parse_delay(args.late_after)
+    return emit(run_audit(root, fmt=args.format, since=args.since, late_after=delay))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """``servicebook new KIND``: create a record from its template."""
+    import secrets
+
+    from generator.changes.prompts import interactive
+    from generator.commands.changes import run_new
+
+    root = records_root(args.root)
+    given = {name: getattr(args, name) for name in args.fields}
+    outcome = run_new(
+        root,
+        args.kind,
+        given,
+        commit=args.commit,
+        now=datetime.now(UTC),
+        suffix=lambda: secrets.token_hex(2),
+        ask=input if interactive() else None,
+    )
+    return emit(outcome)
+
+
+def cmd_event(args: argparse.Namespace) -> int:
+    """``servicebook event ID TYPE``: append an event to a request."""
+    from generator.changes.eventspec import ALL_OPTIONS
+    from generator.commands.changes import run_event
+
+    root = records_root(args.root)
+    options = {name: getattr(args, name, None) for name in ALL_OPTIONS}
+    outcome = run_event(
+        root,
+        args.id,
+        args.type,
+        options,
+        at=args.at,
+        by=args.by,
+        commit=args.commit,
+        now=datetime.now(UTC),
+    )
+    return emit(outcome)
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    """``servicebook close ID``: resolve (when needed) and close a request."""
+    from generator.commands.changes import run_close
+
+    outcome = run_close(
+        records_root(args.root),
+        args.id,
+        resolution=args.resolution,
+        confirmed_by=args.confirmed_by,
+        at=args.at,
+        by=args.by,
+        commit=args.commit,
+        now=datetime.now(UTC),
+    )
+    return emit(outcome)
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    """``servicebook codeowners``: write or check .github/CODEOWNERS."""
+    from generator.commands.codeowners import run_codeowners
+
+    return emit(run_codeowners(records_root(args.root), check=args.check))

@@ -1,0 +1,183 @@
+"""Subcommands that check records and publish them: validate, generate, build, serve,
+export and schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.cli.options import (
+    Subparsers,
+    add_as_of,
+    add_root,
+    parse_as_of,
+    print_problems,
+    progress_line,
+    records_root,
+)
+from generator.config import cache_folder, load_config
+from generator.errors import format_diagnostics, has_errors
+from generator.pipeline import check, validate
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    """Add the parsers of these subcommands."""
+    p = sub.add_parser("validate", help="check every record; report all problems in one run")
+    add_root(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (path:line: ...), json (a list of objects) or github (annotations)",
+    )
+    p.set_defaults(command=cmd_validate)
+
+    p = sub.add_parser("generate", help="write the site's Markdown pages to the staging folder")
+    add_root(p)
+    add_as_of(p)
+    p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    p.set_defaults(command=cmd_generate)
+
+    p = sub.add_parser("build", help="validate, generate, then build the site with MkDocs")
+    add_root(p)
+    add_as_of(p)
+    p.add_argument("--site-dir", help="where to write the site (default: site/)")
+    p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    p.set_defaults(command=cmd_build)
+
+    p = sub.add_parser("serve", help="live preview: regenerate on record changes")
+    add_root(p)
+    add_as_of(p)
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    p.set_defaults(command=cmd_serve)
+
+    p = sub.add_parser("export", help="write every request's SLA clocks and compliance")
+    add_root(p)
+    add_as_of(p)
+    p.add_argument("--output", help="file to write (default: standard output)")
+    p.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json (the full export) or csv (one row per request)",
+    )
+    p.set_defaults(command=cmd_export)
+
+    p = sub.add_parser("schema", help="write the JSON Schema of every record kind")
+    p.add_argument(
+        "--output", type=Path, default=Path("schemas"), help="folder to write (default: schemas/)"
+    )
+    p.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when the folder is out of date"
+    )
+    p.set_defaults(command=cmd_schema)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``servicebook validate``: print every diagnostic; exit 1 on any error."""
+    root = records_root(args.root)
+    result = check(root, cache_folder(root, load_config(root)))
+    output = format_diagnostics(result.diagnostics, args.format)
+    if output:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    if args.format == "text":
+        errors = sum(1 for d in result.diagnostics if d.severity == "error")
+        warnings = len(result.diagnostics) - errors
+        print(
+            f"{result.files} files read, {result.records} valid records: "
+            f"{errors} errors, {warnings} warnings",
+            file=sys.stderr,
+        )
+    return 1 if has_errors(result.diagnostics) else 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """``servicebook generate``: validate, then write the staging docs folder."""
+    return _generate_site(args, build=False)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """``servicebook build``: validate, generate, then ``mkdocs build --strict``."""
+    return _generate_site(args, build=True)
+
+
+def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
+    from generator.publish.build import generate_site
+
+    root = records_root(args.root)
+    config = load_config(root)
+    as_of = parse_as_of(args.as_of, config.as_of)
+    site_dir = Path(args.site_dir) if getattr(args, "site_dir", None) else None
+    progress = progress_line if getattr(args, "progress", False) else None
+    outcome = generate_site(root, config, as_of, build=build, site_dir=site_dir, progress=progress)
+    print_problems(outcome.diagnostics)
+    if not outcome.ok and outcome.builder is not None:
+        sys.stderr.write(outcome.builder.output)
+        print("servicebook: the MkDocs build failed (see above)", file=sys.stderr)
+        return 1
+    if not outcome.ok:
+        return 1
+    stats = outcome.stats
+    assert stats is not None
+    print(
+        f"{outcome.pages} pages generated as of {as_of.isoformat()} "
+        f"({stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed)",
+        file=sys.stderr,
+    )
+    if outcome.site_dir is not None:
+        print(f"site built in {outcome.site_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """``servicebook serve``: regenerate on changes and serve a live preview."""
+    from generator.publish.serve import serve
+
+    root = records_root(args.root)
+    config = load_config(root)
+    return serve(root, config, args.as_of, args.dev_addr)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``servicebook export``: validate, then write the SLA export; exit 1 on any error."""
+    from generator.sla.evaluation import collector_paused
+    from generator.sla.export import export_text
+
+    root = records_root(args.root)
+    config = load_config(root)
+    as_of = parse_as_of(args.as_of, config.as_of)
+    with collector_paused():  # a batch of many small objects; see its docstring
+        result = validate(root, cache_folder(root, config))
+        print_problems(result.diagnostics)
+        if has_errors(result.diagnostics):
+            print("servicebook: fix the errors above; nothing was exported", file=sys.stderr)
+            return 1
+        text = export_text(result.catalog, as_of, args.format, default_timezone=config.timezone)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """``servicebook schema``: write (or ``--check``) one JSON Schema per record kind."""
+    from generator.records.schemas import sync_schemas
+
+    outcome = sync_schemas(args.output, check=args.check)
+    if args.check and not outcome.up_to_date:
+        for name in outcome.changed:
+            print(f"servicebook: {args.output / name} is out of date", file=sys.stderr)
+        for name in outcome.extra:
+            print(f"servicebook: {args.output / name} belongs to no record kind", file=sys.stderr)
+        print("servicebook: run 'servicebook schema' and commit the result", file=sys.stderr)
+        return 1
+    if not args.check:
+        print(
+            f"{len(outcome.changed)} schemas written, {len(outcome.extra)} removed in "
+            f"{args.output}",
+            file=sys.stderr,
+        )
+    return 0
