@@ -13,19 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
+from benchmarks.floors import parse_floor
 from benchmarks.synthetic import make_repository
-
-
-def floor_seconds(root: Path) -> float:
-    """Read every record and parse its front matter with CSafeLoader, nothing else."""
-    started = time.perf_counter()
-    for path in sorted((root / "records").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        front = text.split("\n---\n", 1)[0].removeprefix("---\n")
-        yaml.load(front, Loader=yaml.CSafeLoader)
-    return time.perf_counter() - started
 
 
 def validate_run(root: Path) -> tuple[float, int]:
@@ -48,7 +37,7 @@ def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             root = make_repository(Path(tmp) / f"repo{size}", size)
-            floor = min(floor_seconds(root) for _ in range(3))
+            floor = min(parse_floor(root) for _ in range(3))
             runs = [validate_run(root) for _ in range(3)]
             best = min(seconds for seconds, _ in runs)
             peak = max(kib for _, kib in runs) / 1024

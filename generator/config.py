@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
-from generator.errors import UserError
 from generator.models.calendar_record import check_timezone
 from generator.models.common import RecordModel, Timestamp
-from generator.records.messages import field_name, message_for
+from generator.settings_file import load_settings
 
 CONFIG_FILE = "servicebook.yml"
 
@@ -68,22 +66,7 @@ def load_config(root: Path) -> Config:
     path = root / CONFIG_FILE
     if not path.is_file():
         return Config()
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else 0
-        raise UserError(f"{CONFIG_FILE}:{line}: YAML syntax error: {error.problem}") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{CONFIG_FILE}:1: must be a mapping of 'setting: value' lines")
-    try:
-        return Config.model_validate(data)
-    except ValidationError as error:
-        lines = [
-            f"{CONFIG_FILE}: {field_name(e['loc'])}: {message_for(e, Config, data)}"
-            for e in error.errors(include_url=False)
-        ]
-        raise UserError("\n".join(lines)) from None
+    return load_settings(path.read_text(encoding="utf-8"), CONFIG_FILE, Config, empty_ok=True)
 
 
 def cache_folder(root: Path, config: Config) -> Path | None:

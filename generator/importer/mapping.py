@@ -13,15 +13,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from generator.errors import UserError
 from generator.models.agreement import Target
 from generator.models.calendar_record import WeeklyHours, check_timezone
 from generator.models.common import RecordId, RecordModel
 from generator.models.request import PRIORITY_PATTERN
-from generator.records.messages import field_name
+from generator.settings_file import load_settings
 
 ImportStatus = Literal[
     "new",
@@ -226,19 +225,4 @@ def load_mapping(name_or_path: str) -> tuple[Mapping, str]:
 
 def parse_mapping(text: str, where: str) -> Mapping:
     """Validate mapping text; problems are a UserError naming each field."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else 0
-        raise UserError(f"{where}:{line}: YAML syntax error: {error.problem}") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{where}: a mapping file is a YAML mapping of settings")
-    try:
-        return Mapping.model_validate(data)
-    except ValidationError as error:
-        lines = [
-            f"{where}: {field_name(e['loc']) or 'mapping'}: "
-            + e["msg"].removeprefix("Value error, ")
-            for e in error.errors(include_url=False)
-        ]
-        raise UserError("\n".join(lines)) from None
+    return load_settings(text, where, Mapping)

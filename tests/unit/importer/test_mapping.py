@@ -51,6 +51,9 @@ def test_mistakes_are_named(tmp_path: Path) -> None:
         load_mapping(str(bad))
     message = str(error.value)
     assert f"{bad}: timezone: 'Mars/Olympus' is not an IANA time zone" in message
-    assert f"{bad}: priorities.1 - Critical: String should match pattern" in message
+    assert (
+        f"{bad}: priorities.1 - Critical: 'P9' is not a priority; write P1 (highest) to P5"
+        in message
+    )
     assert f"{bad}: title: '{{0}}' in the title template must name" in message
-    assert f"{bad}: colour: Extra inputs are not permitted" in message
+    assert f"{bad}: colour: unknown field; did you mean 'columns'?" in message

@@ -1,0 +1,38 @@
+"""Read a small YAML settings file (``servicebook.yml``, an import mapping) into a model.
+
+Problems become one UserError naming the file, the line of a YAML syntax error, or
+each invalid setting with what to write instead.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import UserError
+from generator.records.messages import field_name, message_for
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_settings(text: str, where: str, model: type[M], *, empty_ok: bool = False) -> M:
+    """Validate ``text`` as ``model``; ``where`` names the file in every message."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise UserError(f"{where}:{line}: YAML syntax error: {error.problem}") from None
+    if data is None and empty_ok:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserError(f"{where}:1: must be a mapping of 'setting: value' lines")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        lines = [
+            f"{where}: {field_name(e['loc']) or 'settings'}: {message_for(e, model, data)}"
+            for e in error.errors(include_url=False)
+        ]
+        raise UserError("\n".join(lines)) from None
