@@ -39,7 +39,7 @@ INJECTED = "REQ-20261116-A53B"
 def test_home_page_renders_without_console_errors(visit: Any, shots: Path) -> None:
     seen = visit("")
     page = seen.page
-    assert heading(page) == "Lumen Managed Services — service book"
+    assert heading(page) == "Spreebogen IT Services — service book"
     assert "As of 2026-11-25 15:00 CET (2026-11-25T14:00:00Z)" in page.inner_text(".sb-asof")
     assert page.get_by_text("Which open requests will breach next?").is_visible()
     screenshot(page, shots, "home")
