@@ -6,26 +6,12 @@ from typing import Any
 
 import pytest
 
-from generator.sla.clock import ClockResult
-from generator.sla.export import utc_text
+from generator.sla.export import clock_json, utc_text
 from tests.unit.sla.sla_models import agreement_record, calendar_record, clocks, request_record
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NIGHTS = {day: ["00:00-06:00", "22:00-24:00"] for day in WEEK}
 DESK = [{"match": {}, "first_response": "2h", "resolution": "2h"}]
-
-
-def figures(clock: ClockResult) -> dict[str, Any]:
-    """The export's view of a clock."""
-    return {
-        "state": clock.state,
-        "target_s": clock.target_s,
-        "elapsed_s": clock.elapsed_s,
-        "remaining_s": clock.remaining_s,
-        "due": utc_text(clock.due),
-        "breached_at": utc_text(clock.breached_at),
-        "stopped_at": utc_text(clock.stopped_at),
-    }
 
 
 def test_overnight_windows_across_a_holiday() -> None:
@@ -56,7 +42,7 @@ def test_fall_back_night_inside_a_night_window_counts_the_repeated_hour() -> Non
     request = request_record("2026-10-24T22:00:00+02:00")  # Saturday, summer time
     found = clocks(request, agreement, [night], "2026-10-25T06:00:00+01:00").resolution
     # 2 h on Saturday night + 7 real hours between 00:00 and 06:00 on the fall-back Sunday.
-    assert figures(found) == {
+    assert clock_json(found) == {
         "state": "at_risk",
         "target_s": 36000,
         "elapsed_s": 32400,
@@ -92,7 +78,7 @@ def test_a_pause_entered_after_a_breach_keeps_the_breach() -> None:
     }
     request = request_record("2026-11-23T08:00:00+01:00", [waiting])
     found = clocks(request, agreement, [calendar_record()], "2026-11-23T14:00:00+01:00")
-    assert figures(found.resolution) == {
+    assert clock_json(found.resolution) == {
         "state": "breached",
         "target_s": 7200,
         "elapsed_s": 10800,
@@ -113,7 +99,7 @@ def test_a_downgrade_after_a_breach_stays_breached_when_sticky() -> None:
     agreement = agreement_record(LADDER, calendar="24x7")
     request = request_record("2026-11-23T10:00:00Z", DOWNGRADE, priority="P1")
     found = clocks(request, agreement, [], "2026-11-23T13:00:00Z").resolution
-    assert figures(found) == {
+    assert clock_json(found) == {
         "state": "breached",
         "target_s": 28800,
         "elapsed_s": 10800,
@@ -188,7 +174,7 @@ def test_a_reopen_resumes_resolution_and_the_first_resolution_is_kept() -> None:
     agreement = agreement_record([{"match": {}, "resolution": "8h"}])
     request = request_record("2026-11-23T09:00:00+01:00", events)
     found = clocks(request, agreement, [calendar_record()], "2026-11-24T10:00:00+01:00")
-    assert figures(found.resolution) == {
+    assert clock_json(found.resolution) == {
         "state": "running",
         "target_s": 28800,
         "elapsed_s": 7200,
@@ -199,7 +185,7 @@ def test_a_reopen_resumes_resolution_and_the_first_resolution_is_kept() -> None:
     }
     assert [e.kind for e in found.resolution.events] == ["start", "stop", "resume"]
     assert found.first_resolution is not None
-    assert figures(found.first_resolution)["state"] == "met"
+    assert clock_json(found.first_resolution)["state"] == "met"
     assert found.first_resolution.elapsed_s == 3600
     assert utc_text(found.first_resolution.stopped_at) == "2026-11-23T09:00:00Z"
 
@@ -217,7 +203,9 @@ def test_next_response_cycles() -> None:
     agreement = agreement_record([{"match": {}, "next_response": "1h"}], calendar="24x7")
     request = request_record("2026-11-23T10:00:00Z", events)
     found = clocks(request, agreement, [], "2026-11-23T13:10:00Z").next_response
-    assert [(figures(c)["state"], c.elapsed_s, utc_text(c.started_at)) for c in found.cycles] == [
+    assert [
+        (clock_json(c)["state"], c.elapsed_s, utc_text(c.started_at)) for c in found.cycles
+    ] == [
         ("met", 1200, "2026-11-23T10:00:00Z"),
         ("breached", 5400, "2026-11-23T11:00:00Z"),
         ("running", 600, "2026-11-23T13:00:00Z"),
