@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Literal, get_args
 
 from generator.errors import Severity
 from generator.history.parse import Commit
@@ -26,15 +26,7 @@ FindingKind = Literal[
     "unapproved_activation",
     "direct_commit",
 ]
-KINDS: tuple[FindingKind, ...] = (
-    "late_entry",
-    "event_rewritten",
-    "record_deleted",
-    "record_renamed",
-    "unknown_author",
-    "unapproved_activation",
-    "direct_commit",
-)
+KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 KIND_TITLES: dict[FindingKind, str] = {
     "late_entry": "Late entries (back-dated events)",
     "event_rewritten": "Events edited or removed after they were committed",
