@@ -14,11 +14,13 @@ from importlib import resources
 from pathlib import Path
 
 from generator.config import Config, cache_folder
-from generator.errors import Diagnostic, UserError, has_errors
+from generator.errors import Diagnostic, Severity, UserError, has_errors
 from generator.history.reader import read_history
 from generator.history.sitehistory import site_history
 from generator.history.worktree import read_built_from
 from generator.pipeline import validate
+from generator.publish.fragments import EXTENSION
+from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.pages import compute_facts, site_pages
 from generator.publish.render import make_environment, render
 from generator.publish.request_pages import RequestPagePolicy
@@ -64,8 +66,9 @@ def render_pages(
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
     facts = compute_facts(validated.catalog, as_of, config.timezone, history, policy)
     phase.done(f"computed the SLA clocks of {len(facts.clocks)} requests")
-    env = make_environment(root / "templates")
-    site_name = config.site_name or _site_name(root)
+    mkdocs = read_mkdocs_settings(root)
+    env = make_environment(root / "templates", mkdocs.directory_urls)
+    site_name = config.site_name or mkdocs.site_name
     agreements_of: dict[str, list[str]] = {}
     for agreement in validated.catalog.agreements:
         for service in agreement.services:
@@ -127,11 +130,24 @@ def generate_site(
                 f"no mkdocs.yml in {root}; servicebook build needs one for the theme and "
                 "site name (copy the one from the Servicebook repository)"
             )
+        if not read_mkdocs_settings(root).fragments_extension:
+            outcome.diagnostics.append(_SLOW_FRAGMENTS)
         phase.start(f"building {sum(1 for f in files if f.endswith('.md'))} pages with MkDocs")
         outcome.builder = run_mkdocs(config_file, as_of)
         outcome.site_dir = target
         phase.done(f"MkDocs {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
     return outcome
+
+
+_SLOW_FRAGMENTS = Diagnostic(
+    "mkdocs.yml",
+    0,
+    0,
+    "markdown_extensions",
+    f"{EXTENSION} is not listed, so MkDocs parses every generated table again and the "
+    f"build takes about twice as long; add '- {EXTENSION}' under markdown_extensions",
+    Severity.WARNING,
+)
 
 
 class Phases:
@@ -163,13 +179,3 @@ def _assets() -> dict[str, bytes]:
 def _relative_inherit(root: Path, staging_root: Path) -> str:
     depth = len(staging_root.relative_to(root).parts)
     return "/".join([".."] * depth + ["mkdocs.yml"])
-
-
-def _site_name(root: Path) -> str:
-    """site_name from mkdocs.yml without evaluating its tags (best effort)."""
-    mkdocs_yml = root / "mkdocs.yml"
-    if mkdocs_yml.is_file():
-        for line in mkdocs_yml.read_text(encoding="utf-8").splitlines():
-            if line.startswith("site_name:"):
-                return line.partition(":")[2].strip().strip("\"'")
-    return "Servicebook"

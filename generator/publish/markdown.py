@@ -2,12 +2,15 @@
 
 Titles, names and other single-line values are escaped for HTML and for
 Markdown syntax. Record bodies keep their Markdown but lose raw HTML and
-script links (``javascript:`` and ``data:`` URLs), outside code.
+script links (``javascript:`` and ``data:`` URLs), outside code; everywhere, even in
+code, the marker of a pre-rendered fragment is made inert (``publish/fragments.py``).
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.publish.fragments import neutralise
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -27,12 +30,12 @@ def escape_inline(text: str) -> str:
 def sanitize_body(text: str) -> str:
     """Keep a record body's Markdown, but neutralise raw HTML and script links.
 
-    Fenced code blocks and code spans are left alone: Markdown shows them
-    literally anyway.
+    Fenced code blocks and code spans are left alone (Markdown shows them literally
+    anyway), except that a fragment marker in them loses its ``<``.
     """
     out: list[str] = []
     fence: str | None = None
-    for line in text.splitlines(keepends=True):
+    for line in neutralise(text).splitlines(keepends=True):
         match = _FENCE.match(line)
         if fence is not None:
             out.append(line)

@@ -1,17 +1,18 @@
-"""The Jinja environment that turns page contexts into Markdown strings.
+"""The Jinja environments that turn page contexts into Markdown pages and HTML fragments.
 
 Templates are looked up first in the repository's ``templates/`` folder (the
-user's overrides), then in the templates shipped with the package. Every
-``{{ value }}`` is escaped for HTML and Markdown unless a filter marks it safe,
-so untrusted text (titles, names, bodies from intake forms) never becomes markup.
+user's overrides), then in the templates shipped with the package. Pages are
+``*.md.j2`` templates: every ``{{ value }}`` is escaped for HTML and Markdown unless
+a filter marks it safe, so untrusted text (titles, names, bodies from intake forms)
+never becomes markup. Tables of records are ``*.html.j2`` fragments, included in a
+page with ``{{ fragment("name") }}``: there every ``{{ value }}`` is escaped for HTML,
+and ``ref`` and ``page_link`` write the final URLs (see ``publish/fragments.py``).
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import json
-import posixpath
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,10 +32,14 @@ from markupsafe import Markup
 
 from generator.models.common import format_duration
 from generator.publish.describe import describe_event, describe_match
+from generator.publish.fragments import wrap
 from generator.publish.hours import describe_hours
+from generator.publish.links import relative_source, relative_url
 from generator.publish.markdown import escape_inline, sanitize_body
 
 TEMPLATE_SUFFIX = ".md.j2"
+FRAGMENT_SUFFIX = ".html.j2"
+_PAGE_HELPERS = frozenset({"ref", "page_link", "fragment"})
 
 
 def _finalize(value: Any) -> Any:
@@ -43,16 +48,48 @@ def _finalize(value: Any) -> Any:
     return Markup(escape_inline(str(value)))
 
 
-def make_environment(user_templates: Path | None) -> Environment:
-    """A Jinja environment over the user's templates and the packaged defaults."""
+def _finalize_html(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def make_environment(user_templates: Path | None, directory_urls: bool = True) -> Environment:
+    """The page environment over the user's templates and the packaged defaults.
+
+    ``directory_urls`` is MkDocs' ``use_directory_urls``: the shape of the URLs that
+    fragments link to.
+    """
+    loader = _loader(user_templates)
+    env = _environment(loader, _finalize)
+    env.globals.update(ref=ref, page_link=page_link)
+    fragments = _environment(loader, _finalize_html)
+    fragments.globals.update(ref=html_ref, page_link=html_page_link, directory_urls=directory_urls)
+    fragments.filters["html"] = lambda text: text  # autoescape already escapes for HTML
+
+    @pass_context
+    def fragment(context: Context, name: str, **extra: Any) -> Markup:
+        """The fragment template ``name``, rendered with this page's context."""
+        template = fragments.get_template(name + FRAGMENT_SUFFIX)
+        # The page's own helpers (Markdown links) must not shadow the fragment's (HTML).
+        values = {k: v for k, v in context.get_all().items() if k not in _PAGE_HELPERS}
+        return Markup(wrap(template.render({**values, **extra})))
+
+    env.globals["fragment"] = fragment
+    return env
+
+
+def _loader(user_templates: Path | None) -> ChoiceLoader:
     loaders: list[Any] = []
     if user_templates is not None and user_templates.is_dir():
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(PackageLoader("generator", "default_templates"))
+    return ChoiceLoader(loaders)
+
+
+def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
     env = Environment(
-        loader=ChoiceLoader(loaders),
+        loader=loader,
         autoescape=True,
-        finalize=_finalize,
+        finalize=finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -75,7 +112,6 @@ def make_environment(user_templates: Path | None) -> Environment:
         body=lambda text: Markup(sanitize_body(text)),
         md=lambda text: Markup(escape_inline(str(text))),
     )
-    env.globals.update(ref=ref, page_link=page_link)
     return env
 
 
@@ -109,14 +145,14 @@ def format_remaining(seconds: int | None) -> str:
 @pass_context
 def page_link(context: Context, target: str, text: str) -> Markup:
     """A Markdown link from the page being rendered to another page path."""
-    here = posixpath.dirname(str(context["page_path"]))
-    return Markup(f"[{escape_inline(text)}]({_relative(target, here or '.')})")
+    return Markup(f"[{escape_inline(text)}]({relative_source(target, context['page_path'])})")
 
 
-@functools.lru_cache(maxsize=4096)
-def _relative(target: str, here: str) -> str:
-    # Thousands of pages link the same few records (groups, services, agreements).
-    return posixpath.relpath(target, here)
+@pass_context
+def html_page_link(context: Context, target: str, text: str) -> Markup:
+    """An HTML link, with the published URL, from the page being rendered to another page."""
+    href = relative_url(target, context["page_path"], context["directory_urls"])
+    return Markup('<a href="{}">{}</a>').format(href, text)
 
 
 @pass_context
@@ -130,6 +166,19 @@ def ref(context: Context, record_id: str | None, text: str | None = None) -> Mar
     if target is None:
         return Markup(escape_inline(label))
     result: Markup = page_link(context, target, label)
+    return result
+
+
+@pass_context
+def html_ref(context: Context, record_id: str | None, text: str | None = None) -> Markup:
+    """``ref`` for fragments: an HTML link to a record's page, or its escaped title."""
+    if not record_id:
+        return Markup("—")
+    target = context["record_pages"].get(record_id)
+    label = text if text is not None else context["titles"].get(record_id, record_id)
+    if target is None:
+        return Markup.escape(label)
+    result: Markup = html_page_link(context, target, label)
     return result
 
 

@@ -67,6 +67,32 @@ def test_no_request_to_another_host(built: Path) -> None:
             assert match is None, (page, text[match.start() : match.start() + 120])
 
 
+def test_every_link_in_the_site_leads_to_a_page(built: Path) -> None:
+    """MkDocs checks Markdown links; the generator writes the links in fragments itself."""
+    site = built / "site"
+    href = re.compile(r'<a [^>]*href="([^"#?]+)[^"]*"')
+    broken = []
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        for target in href.findall(page.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", target) or target.startswith("//"):
+                continue  # another site, mailto:, …
+            folder = site if target.startswith("/") else page.parent  # 404.html: from the root
+            resolved = (folder / target.lstrip("/")).resolve()
+            checked += 1
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {target}")
+    assert checked > 1000
+    assert not broken, broken[:20]
+
+
+def test_request_page_links_its_service_from_the_facts_table(built: Path) -> None:
+    page = built / "site" / "requests" / "REQ-20260914-5B8F" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<a href="../../services/practice-systems/">Practice systems</a>' in html
+    assert "servicebook:html" not in html  # the fragments extension kept them as they are
+
+
 def test_untrusted_title_is_escaped(built: Path) -> None:
     for page in (built / "site" / "requests").rglob("index.html"):
         text = page.read_text(encoding="utf-8")

@@ -105,13 +105,16 @@ def test_agreement_page_charts_its_trend_and_links_the_reports(docs: Path) -> No
 def test_request_page_tells_what_happened(docs: Path) -> None:
     page = (docs / "requests" / "REQ-20260803-91C4.md").read_text()
     assert (
-        "| **transferred** | from [Service desk](../roster/service-desk.md) to "
-        "[Workplace and field support](../roster/workplace.md) / "
-        "[Sofia Marino](../roster/sofia.marino.md): Hardware swap needed on site |"
+        '<td><strong>transferred</strong></td> <td>from <a href="../../roster/service-desk/">'
+        'Service desk</a> to <a href="../../roster/workplace/">Workplace and field support</a>'
+        ' / <a href="../../roster/sofia.marino/">Sofia Marino</a>: Hardware swap needed on site'
+        "</td>"
     ) in page
     assert "## Completion notice" in page
     paused = (docs / "requests" / "REQ-20260813-0F6D.md").read_text()
-    assert "| **resolution clock paused** | while waiting on requester |" in paused
+    assert (
+        "<td><strong>resolution clock paused</strong></td> <td>while waiting on requester</td>"
+    ) in paused
 
 
 def test_untrusted_title_stays_text_in_the_notice_and_lists(docs: Path) -> None:

@@ -30,17 +30,17 @@ def test_request_timeline_names_the_commit_of_every_step(repo: GitRepo) -> None:
     shas = repo.git("log", "--reverse", "--format=%h", "--", REQUEST).split()
     page = _generate(repo)["requests/REQ-20261120-7F3A.md"]
     timeline = page.split("## Timeline")[1].split("\n## ")[0]
-    assert "| When | Event | Details | By | Recorded in |" in timeline
+    assert "<th>By</th> <th>Recorded in</th>" in timeline
     events = [
         row
         for row in timeline.splitlines()
-        if row.startswith("| 2026") and "**" not in row.split("|")[2]  # not the clock steps
+        if row.startswith("<tr><td>2026") and "<strong>" not in row  # not the clock steps
     ]
-    recorded = [row.split("|")[-2].strip() for row in events]
+    recorded = [row.split("<td>")[-1].removesuffix("</td></tr>") for row in events]
     assert len(recorded) == 8  # received and seven events
-    assert recorded[0] == f"`{shas[0]}` 2026-11-20 08:45 UTC, Bob Example"  # received
+    assert recorded[0] == f"<code>{shas[0]}</code> 2026-11-20 08:45 UTC, Bob Example"  # received
     assert recorded[1] == recorded[0]  # assigned in the same commit
-    assert [cell.split("`")[1] for cell in recorded[2:]] == shas[1:]
+    assert [cell.split("code>")[1].removesuffix("</") for cell in recorded[2:]] == shas[1:]
 
 
 def test_record_pages_show_history_with_field_changes(repo: GitRepo) -> None:
@@ -51,11 +51,15 @@ def test_record_pages_show_history_with_field_changes(repo: GitRepo) -> None:
     page = _generate(repo)["services/workplace-it.md"]
     assert "## History" in page
     assert (
-        f"| 2026-11-25 08:00 UTC | Bob Example | `{sha[:7]}` | changed: Clearer service name"
-        "<br>`title`: Workplace IT → Workplace IT support |"
+        f"<tr><td>2026-11-25 08:00 UTC</td> <td>Bob Example</td> <td><code>{sha[:7]}</code></td> "
+        "<td>changed: Clearer service name<br><code>title</code>: Workplace IT → Workplace IT "
+        "support</td></tr>"
     ) in page
     first = repo.git("rev-list", "--max-parents=0", "HEAD")
-    assert f"| 2026-01-01 08:00 UTC | Bob Example | `{first[:7]}` | created: Roster, " in page
+    assert (
+        f"<tr><td>2026-01-01 08:00 UTC</td> <td>Bob Example</td> <td><code>{first[:7]}</code>"
+        "</td> <td>created: Roster, "
+    ) in page
 
 
 def test_audit_pages_list_findings_and_evidence(repo: GitRepo) -> None:

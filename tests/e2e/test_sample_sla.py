@@ -68,8 +68,9 @@ def test_at_risk_page_shows_due_time_in_local_and_utc(sample_repo: Path) -> None
     assert result.code == 0, result.err
     page = (sample_repo / ".servicebook/docs/requests/REQ-20261124-C1D0.md").read_text()
     assert (
-        '| Resolution | <span class="sb-badge sb-at-risk">at risk</span> | 8h | 7h15m | 45m | '
-        "2026-11-25 15:45 CET<br>2026-11-25T14:45:00Z |"
+        '<tr><td>Resolution</td> <td><span class="sb-badge sb-at-risk">at risk</span></td> '
+        "<td>8h</td> <td>7h15m</td> <td>45m</td> <td>2026-11-25 15:45 CET<br>2026-11-25T14:45:00Z"
+        "</td></tr>"
     ) in page
     agreement = (sample_repo / ".servicebook/docs/agreements/AGR-LINDENHOF-2026.md").read_text()
     assert "| 2026-10 | resolution | P1 | 0 | 1 | 0.0 % |" in agreement

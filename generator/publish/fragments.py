@@ -1,0 +1,84 @@
+"""Pre-rendered HTML fragments in generated Markdown, and the Markdown extension that keeps them.
+
+Tables of records (a request's timeline and clocks, the requests index, history) are
+rendered to HTML by the generator, links included, and written into the staged Markdown
+between two marker lines::
+
+    <!-- servicebook:html -->
+    <table>…</table>
+    <!-- /servicebook:html -->
+
+Without help, Markdown treats such a block as raw HTML and passes it through: the page
+comes out right, but Python-Markdown and MkDocs each run the whole block through an HTML
+parser, and the cells of a Markdown table cost far more (every cell through every
+inline pattern). Listing ``generator.publish.fragments`` under ``markdown_extensions``
+in ``mkdocs.yml`` stores each fragment as it is, before those parsers run, which makes a
+request page about as cheap to build as a plain page of the same size.
+
+Only the generator writes the markers: untrusted text reaches a page escaped (``<``
+becomes ``&lt;``), and :func:`neutralise` breaks a marker line in a record body, even
+inside its code blocks. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+OPEN = "<!-- servicebook:html -->"
+CLOSE = "<!-- /servicebook:html -->"
+EXTENSION = "generator.publish.fragments"
+"""The name to list under ``markdown_extensions`` in ``mkdocs.yml``."""
+_MARKER = re.compile(r"<!--(\s*/?\s*servicebook:)", re.IGNORECASE)
+# After the fenced code preprocessors (25), before MkDocs' raw HTML scan (21) and
+# Python-Markdown's HTML block preprocessor (20).
+_PRIORITY = 22
+
+
+def wrap(html: str) -> str:
+    """``html`` (one or more lines, no blank line needed) between the marker lines."""
+    return f"\n{OPEN}\n{html.strip()}\n{CLOSE}\n"
+
+
+def neutralise(text: str) -> str:
+    """``text`` with every marker made inert (``<!--`` becomes ``&lt;!--``)."""
+    return _MARKER.sub(r"&lt;!--\1", text)
+
+
+class _KeepFragments(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        if OPEN not in lines:
+            return lines
+        out: list[str] = []
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            if line == OPEN:
+                try:
+                    end = lines.index(CLOSE, index + 1)
+                except ValueError:
+                    out.extend(lines[index:])  # unclosed: leave it to the HTML parsers
+                    break
+                html = "\n".join(lines[index + 1 : end])
+                out.extend(("", self.md.htmlStash.store(html), ""))
+                index = end + 1
+                continue
+            out.append(line)
+            index += 1
+        return out
+
+
+class FragmentsExtension(Extension):
+    """Store Servicebook's pre-rendered HTML fragments without parsing them again."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_KeepFragments(md), "servicebook_fragments", _PRIORITY)
+
+
+def makeExtension(**kwargs: Any) -> FragmentsExtension:
+    """Entry point Python-Markdown looks up by module name."""
+    return FragmentsExtension(**kwargs)

@@ -1,0 +1,46 @@
+"""The few settings of the repository's ``mkdocs.yml`` the generator needs to know.
+
+Read line by line, without evaluating the file: a Material ``mkdocs.yml`` often holds
+``!!python/name:`` tags that a safe YAML loader refuses, and these settings are plain
+top-level scalars (or one list entry) anyway. Best effort; defaults are MkDocs' own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.publish.fragments import EXTENSION
+
+
+@dataclass(frozen=True)
+class MkdocsSettings:
+    """``site_name``, ``use_directory_urls``, and whether the fragments extension is listed."""
+
+    site_name: str = "Servicebook"
+    directory_urls: bool = True
+    fragments_extension: bool = False
+
+
+def read_mkdocs_settings(root: Path) -> MkdocsSettings:
+    """The settings of ``root/mkdocs.yml``; the defaults when there is none."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return MkdocsSettings()
+    return parse_mkdocs_settings(path.read_text(encoding="utf-8"))
+
+
+def parse_mkdocs_settings(text: str) -> MkdocsSettings:
+    """The settings found in the text of an ``mkdocs.yml``."""
+    defaults = MkdocsSettings()
+    site_name, directory_urls, extension = defaults.site_name, True, False
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        value = value.split(" #", 1)[0].strip().strip("\"'")
+        if key == "site_name" and value:
+            site_name = value
+        elif key == "use_directory_urls":
+            directory_urls = value.lower() not in ("false", "no", "off")
+        elif line.strip().removeprefix("- ").rstrip(":").strip() == EXTENSION:
+            extension = True
+    return MkdocsSettings(site_name, directory_urls, extension)
