@@ -10,7 +10,6 @@ MkDocs, so they are written as the URL the built site will have: with
 from __future__ import annotations
 
 import functools
-import posixpath
 
 
 @functools.lru_cache(maxsize=8192)
@@ -22,19 +21,31 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-@functools.lru_cache(maxsize=65536)
 def relative_source(target: str, page: str) -> str:
     """A Markdown link target: ``target``'s source path relative to ``page``'s folder."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return _relative(target, page.rpartition("/")[0])
 
 
-@functools.lru_cache(maxsize=65536)
 def relative_url(target: str, page: str, directory_urls: bool = True) -> str:
     """An HTML link target: ``target``'s URL relative to ``page``'s URL."""
     here = page_url(page, directory_urls)
     there = page_url(target, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    relative = posixpath.relpath(there or ".", base.rstrip("/") or ".")
-    if relative == ".":
-        return "./"
-    return relative + "/" if there.endswith("/") or not there else relative
+    return _relative(there, here.rpartition("/")[0]) or "./"
+
+
+def _relative(target: str, folder: str) -> str:
+    """``target`` (a normalised path from the site root) as seen from ``folder``.
+
+    posixpath.relpath does the same for any path, at several times the cost; this runs
+    for every link of every page.
+    """
+    if not folder:
+        return target
+    steps = folder.split("/")
+    parts = target.split("/")
+    common = 0
+    for step, part in zip(steps, parts[:-1], strict=False):
+        if step != part:
+            break
+        common += 1
+    return "../" * (len(steps) - common) + "/".join(parts[common:])

@@ -28,7 +28,7 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.models.common import format_duration
 from generator.publish.describe import describe_event, describe_match
@@ -39,7 +39,7 @@ from generator.publish.markdown import escape_inline, sanitize_body
 
 TEMPLATE_SUFFIX = ".md.j2"
 FRAGMENT_SUFFIX = ".html.j2"
-_PAGE_HELPERS = frozenset({"ref", "page_link", "fragment"})
+_PAGE_HELPERS = frozenset({"ref", "page_link", "fragment", "label"})
 
 
 def _finalize(value: Any) -> Any:
@@ -60,9 +60,15 @@ def make_environment(user_templates: Path | None, directory_urls: bool = True) -
     """
     loader = _loader(user_templates)
     env = _environment(loader, _finalize)
-    env.globals.update(ref=ref, page_link=page_link)
+    env.globals.update(ref=ref, page_link=page_link, label=badge)
     fragments = _environment(loader, _finalize_html)
-    fragments.globals.update(ref=html_ref, page_link=html_page_link, directory_urls=directory_urls)
+    fragments.globals.update(
+        ref=html_ref,
+        page_link=html_page_link,
+        badge=badge,
+        commit_ref=commit_ref,
+        directory_urls=directory_urls,
+    )
     fragments.filters["html"] = lambda text: text  # autoescape already escapes for HTML
 
     @pass_context
@@ -92,6 +98,8 @@ def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
         finalize=finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        # Templates do not change during a run; checking them on every include costs.
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -113,6 +121,20 @@ def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
         md=lambda text: Markup(escape_inline(str(text))),
     )
     return env
+
+
+def badge(text: str, kind: str) -> Markup:
+    """A coloured label, such as a status: ``<span class="sb-badge sb-at-risk">at risk</span>``."""
+    css = re.sub(r"[^a-z0-9-]", "-", str(kind).lower())
+    return Markup(f'<span class="sb-badge sb-{css}">{escape(text)}</span>')
+
+
+def commit_ref(commit: Any, zone: str) -> Markup:
+    """A commit as HTML: short hash, date in ``zone`` and author (``None``: not committed)."""
+    if not commit:
+        return Markup("not committed yet")
+    when = format_when(commit.date, zone)
+    return Markup(f"<code>{escape(commit.short)}</code> {escape(when)}, {escape(commit.author)}")
 
 
 def format_when(value: datetime | None, zone: str = "UTC") -> str:
@@ -151,8 +173,8 @@ def page_link(context: Context, target: str, text: str) -> Markup:
 @pass_context
 def html_page_link(context: Context, target: str, text: str) -> Markup:
     """An HTML link, with the published URL, from the page being rendered to another page."""
-    href = relative_url(target, context["page_path"], context["directory_urls"])
-    return Markup('<a href="{}">{}</a>').format(href, text)
+    href = escape(relative_url(target, context["page_path"], context["directory_urls"]))
+    return Markup(f'<a href="{href}">{escape(text)}</a>')
 
 
 @pass_context
