@@ -118,6 +118,23 @@ def test_broken_link_in_hand_written_docs_fails_the_strict_build(contract_repo: 
     assert result.err.rstrip().endswith("servicebook: the MkDocs build failed (see above)")
 
 
+def test_without_the_fragments_extension_the_site_is_right_and_the_build_says_so(
+    built: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    root = tmp_path / "plain"
+    shutil.copytree(built, root, ignore=shutil.ignore_patterns("site", ".servicebook"))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - generator.publish.fragments\n", ""))
+    result = run_cli("build", cwd=root)
+    assert result.code == 0, result.err
+    assert "generator.publish.fragments is not listed" in result.err
+    html = (root / "site/requests/REQ-20260914-5B8F/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../services/practice-systems/">Practice systems</a>' in html
+    assert "<!-- servicebook:html -->" in html  # kept as a comment by the HTML parser
+
+
 def test_build_without_mkdocs_yml_says_what_to_do(contract_repo: Path) -> None:
     result = run_cli("build", "--as-of", "2026-11-21T12:00:00Z", cwd=contract_repo)
     assert result.code == 1
