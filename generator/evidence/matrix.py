@@ -126,18 +126,29 @@ def _sp23(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
 
 
 def _sp31(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
-    gaps = []
+    unassigned: list[str] = []
+    unconfirmed: list[str] = []
     for request in catalog.requests:
         if request.received > as_of:
             continue
         state = request_state(request, as_of)
         if state.status == "new":
-            gaps.append(f"{request.id}: received but never assigned")
+            unassigned.append(request.id)
         closed = [e for e in request.events if isinstance(e, Closed) and e.at <= as_of]
         if closed and not (closed[-1].confirmed_by or closed[-1].auto):
-            gaps.append(f"{request.id}: closed without a confirmation")
+            unconfirmed.append(request.id)
+    gaps = summarise_requests(unassigned, "received but never assigned")
+    gaps += summarise_requests(unconfirmed, "closed without a confirmation")
     gaps.extend(_findings(history, ("late_entry",)))
     return gaps
+
+
+def summarise_requests(ids: list[str], what: str) -> list[str]:
+    """One gap per request while they are few; one line with a count and examples after."""
+    if len(ids) <= LISTED_REQUESTS:
+        return [f"{request_id}: {what}" for request_id in ids]
+    examples = ", ".join(ids[:LISTED_REQUESTS])
+    return [f"{len(ids)} requests {what}, such as {examples}"]
 
 
 def _sp32(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
@@ -154,6 +165,11 @@ def _sp33(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         if any(t.result == "failed" for t in plan.tests) and plan.status == "done":
             gaps.append(f"{plan.id}: done although a test failed")
     return gaps
+
+
+LISTED_REQUESTS = 10
+"""Beyond this many requests with the same gap, the page gives their number (an import of
+25,000 requests must not turn the evidence page into a list of them)."""
 
 
 def _findings(history: SiteHistory, kinds: tuple[str, ...]) -> list[str]:
