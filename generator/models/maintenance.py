@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import UTC, datetime
+from typing import Literal, Self
 
-from pydantic import Field
+from dateutil.rrule import rrulestr
+from pydantic import Field, field_validator, model_validator
 
 from generator.models.common import Duration, Record, RecordId, RecordModel, Timestamp
 
@@ -59,3 +61,26 @@ class Maintenance(Record):
         default_factory=list, description="Commits holding the configuration changes."
     )
     request: RecordId | None = Field(default=None, description="Request that triggered it.")
+
+    @field_validator("recurrence")
+    @classmethod
+    def _rrule(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            rrulestr(value, dtstart=datetime(2026, 1, 1, tzinfo=UTC))
+        except (ValueError, TypeError) as error:
+            raise ValueError(
+                f"not an iCalendar RRULE ({error}); write e.g. FREQ=MONTHLY;BYDAY=3SA "
+                "(third Saturday of each month) or FREQ=WEEKLY;BYDAY=SU"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _recurrence_needs_window(self) -> Self:
+        if self.recurrence and self.window is None:
+            raise ValueError(
+                "recurrence needs a window: its start is the first occurrence and gives the "
+                "time of day; add window: {start: …, end: …}"
+            )
+        return self

@@ -19,6 +19,7 @@ from generator.history.reader import read_history
 from generator.history.sitehistory import site_history
 from generator.history.worktree import read_built_from
 from generator.pipeline import validate
+from generator.publish.feeds import feed_files
 from generator.publish.fragments import EXTENSION
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.pages import compute_facts, site_pages
@@ -88,6 +89,9 @@ def render_pages(
         for spec in site_pages(facts)
     }
     phase.done(f"rendered {len(pages)} pages")
+    pages |= feed_files(
+        facts.maintenance, as_of, site_name, facts.titles, mkdocs.site_url, mkdocs.directory_urls
+    )
     return pages, validated.diagnostics
 
 
@@ -109,7 +113,7 @@ def generate_site(
     staging_root = root / config.staging_dir
     docs = collect_docs(root / "docs")
     files = merge(pages, {**_assets(), **docs})
-    outcome.pages = len(pages)
+    outcome.pages = sum(1 for path in pages if path.endswith(".md"))
     outcome.stats = write_staging(staging_root / "docs", files)
     stats = outcome.stats
     phase.done(

@@ -23,17 +23,17 @@ def page_url(path: str, directory_urls: bool = True) -> str:
 
 def relative_source(target: str, page: str) -> str:
     """A Markdown link target: ``target``'s source path relative to ``page``'s folder."""
-    return _relative(target, page.rpartition("/")[0])
+    return relative_path(target, page.rpartition("/")[0])
 
 
 def relative_url(target: str, page: str, directory_urls: bool = True) -> str:
     """An HTML link target: ``target``'s URL relative to ``page``'s URL."""
     here = page_url(page, directory_urls)
     there = page_url(target, directory_urls)
-    return _relative(there, here.rpartition("/")[0]) or "./"
+    return relative_path(there, here.rpartition("/")[0]) or "./"
 
 
-def _relative(target: str, folder: str) -> str:
+def relative_path(target: str, folder: str) -> str:
     """``target`` (a normalised path from the site root) as seen from ``folder``.
 
     posixpath.relpath does the same for any path, at several times the cost; this runs

@@ -15,11 +15,13 @@ from generator.publish.fragments import EXTENSION
 
 @dataclass(frozen=True)
 class MkdocsSettings:
-    """``site_name``, ``use_directory_urls``, and whether the fragments extension is listed."""
+    """``site_name``, ``site_url``, ``use_directory_urls``, and whether the fragments
+    extension is listed."""
 
     site_name: str = "Servicebook"
     directory_urls: bool = True
     fragments_extension: bool = False
+    site_url: str | None = None
 
 
 def read_mkdocs_settings(root: Path) -> MkdocsSettings:
@@ -34,13 +36,16 @@ def parse_mkdocs_settings(text: str) -> MkdocsSettings:
     """The settings found in the text of an ``mkdocs.yml``."""
     defaults = MkdocsSettings()
     site_name, directory_urls, extension = defaults.site_name, True, False
+    site_url: str | None = None
     for line in text.splitlines():
         key, _, value = line.partition(":")
         value = value.split(" #", 1)[0].strip().strip("\"'")
         if key == "site_name" and value:
             site_name = value
+        elif key == "site_url" and value:
+            site_url = value
         elif key == "use_directory_urls":
             directory_urls = value.lower() not in ("false", "no", "off")
         elif line.strip().removeprefix("- ").rstrip(":").strip() == EXTENSION:
             extension = True
-    return MkdocsSettings(site_name, directory_urls, extension)
+    return MkdocsSettings(site_name, directory_urls, extension, site_url)

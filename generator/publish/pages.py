@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from generator.analysis.compliance import ComplianceRow, compliance
+from generator.analysis.maintenance import HORIZON, PlannedWindow, upcoming_windows
 from generator.analysis.monthly import MonthFacts, monthly_facts
 from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
@@ -84,6 +85,8 @@ class SiteFacts:
     """Compliance rows per agreement id (month x metric x priority)."""
     monthly: dict[str, dict[str, MonthFacts]] = field(default_factory=dict)
     """Volume, breaches, ratings and deliveries per agreement id and month."""
+    maintenance: list[PlannedWindow] = field(default_factory=list)
+    """Maintenance windows open at ``as_of`` or coming up, with what they touch."""
 
 
 def compute_facts(
@@ -127,6 +130,15 @@ def compute_facts(
         clocks=clocks,
         compliance=compliance(report.requests, as_of, zones.__getitem__),
         monthly=monthly_facts(handled, as_of, zones.__getitem__),
+        maintenance=upcoming_windows(
+            catalog.maintenance,
+            catalog.components,
+            catalog.services,
+            catalog.agreements,
+            report.calendars,
+            as_of,
+            timezone,
+        ),
     )
 
 
@@ -150,11 +162,19 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     for listing in request_listings(_requests_index(facts)["rows"], facts.timezone):
         yield PageSpec(listing.path, listing.template, listing.context)
     yield PageSpec("procedures/index.md", "procedures_index", {"procedures": catalog.procedures})
-    yield PageSpec("maintenance/index.md", "maintenance_index", {"plans": catalog.maintenance})
+    yield PageSpec(
+        "maintenance/index.md",
+        "maintenance_index",
+        {"plans": catalog.maintenance, "windows": facts.maintenance, "horizon": HORIZON.days},
+    )
     yield PageSpec("components/index.md", "components_index", {"components": catalog.components})
     yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
     yield from _audit_pages(facts)
     yield from dashboard_pages(facts)
+
+
+HOME_WINDOWS = 3
+"""Maintenance windows the home page shows (the maintenance page lists them all)."""
 
 
 def _home(facts: SiteFacts) -> PageSpec:
@@ -170,6 +190,7 @@ def _home(facts: SiteFacts) -> PageSpec:
             "status_counts": [(status, counts.get(status, 0)) for status in STATUSES],
             "open_count": open_count,
             "request_count": len(facts.states),
+            "maintenance_next": facts.maintenance[:HOME_WINDOWS],
             **home_answers(facts),
         },
     )
@@ -206,6 +227,8 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             )
         elif isinstance(record, Calendar):
             context |= {"weekdays": WEEKDAYS}
+        elif isinstance(record, Maintenance):
+            context |= {"windows": [w for w in facts.maintenance if w.plan.id == record.id]}
         elif isinstance(record, Person | Group | Organization):
             template = record.type
         elif isinstance(record, Agreement):

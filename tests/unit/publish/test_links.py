@@ -48,10 +48,13 @@ def test_mkdocs_settings_are_read_without_evaluating_tags() -> None:
     text = (
         "site_name: 'Acme — service book'  # shown in the header\n"
         "use_directory_urls: false\n"
+        "site_url: https://service.example.org/book/\n"
         "markdown_extensions:\n"
         "  - generator.publish.fragments\n"
         "  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
     )
-    assert parse_mkdocs_settings(text) == MkdocsSettings("Acme — service book", False, True)
+    assert parse_mkdocs_settings(text) == MkdocsSettings(
+        "Acme — service book", False, True, "https://service.example.org/book/"
+    )
     assert parse_mkdocs_settings("theme:\n  name: material\n") == MkdocsSettings()

@@ -1,0 +1,175 @@
+"""Maintenance windows as an iCalendar file and an Atom feed, for calendars and readers.
+
+Pure and deterministic: the same windows and ``as_of`` give the same bytes (``DTSTAMP``
+and ``updated`` are ``as_of``, never the clock). Every text from the records is escaped
+for its format. Links are absolute only when ``site_url`` is known (from ``mkdocs.yml``);
+iCalendar has no relative links, so without it events carry no URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.analysis.maintenance import PlannedWindow
+from generator.publish.links import page_url, relative_path
+
+PRODUCT_ID = "-//Servicebook//Maintenance windows//EN"
+ICALENDAR = "maintenance/windows.ics"
+ATOM = "maintenance/feed.xml"
+
+
+def feed_files(
+    windows: Sequence[PlannedWindow],
+    as_of: datetime,
+    site_name: str,
+    titles: dict[str, str],
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> dict[str, str]:
+    """The feed files of the site, by their path in the staging folder."""
+    return {
+        ICALENDAR: icalendar(windows, as_of, site_name, titles, site_url, directory_urls),
+        ATOM: atom(windows, as_of, site_name, titles, site_url, directory_urls),
+    }
+
+
+def icalendar(
+    windows: Sequence[PlannedWindow],
+    as_of: datetime,
+    site_name: str,
+    titles: dict[str, str],
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> str:
+    """An RFC 5545 calendar with one event per window (CRLF line ends, folded lines)."""
+    stamp = _ical_time(as_of)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODUCT_ID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_ical_text(site_name + ': maintenance')}",
+    ]
+    for window in windows:
+        plan = window.plan
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{window.key}@servicebook",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{_ical_time(window.start)}",
+            f"DTEND:{_ical_time(window.end)}",
+            f"SUMMARY:{_ical_text('Maintenance: ' + plan.title)}",
+            f"DESCRIPTION:{_ical_text(describe(window, titles))}",
+            f"STATUS:{'TENTATIVE' if plan.status == 'proposed' else 'CONFIRMED'}",
+            "TRANSP:OPAQUE",
+        ]
+        if site_url:
+            url = site_url.rstrip("/") + "/" + page_url(f"maintenance/{plan.id}.md", directory_urls)
+            lines.append(f"URL:{url}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def atom(
+    windows: Sequence[PlannedWindow],
+    as_of: datetime,
+    site_name: str,
+    titles: dict[str, str],
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> str:
+    """An Atom (RFC 4287) feed: one entry per window, soonest first.
+
+    Without ``site_url`` its links are relative to the feed (``maintenance/feed.xml``),
+    which feed readers resolve against the address they fetched it from.
+    """
+
+    def link(path: str) -> str:
+        url = page_url(path, directory_urls)
+        if site_url:
+            return site_url.rstrip("/") + "/" + url
+        return relative_path(url, ATOM.rpartition("/")[0]) or "./"
+
+    updated = _atom_time(as_of)
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(site_name)}: maintenance</title>",
+        "  <id>urn:servicebook:maintenance</id>",
+        f"  <updated>{updated}</updated>",
+        f'  <link rel="alternate" href={quoteattr(link("maintenance/index.md"))}/>',
+        "  <author><name>" + escape(site_name) + "</name></author>",
+    ]
+    for window in windows:
+        plan = window.plan
+        href = link(f"maintenance/{plan.id}.md")
+        out += [
+            "  <entry>",
+            f"    <title>{escape(_when(window) + ': ' + plan.title)}</title>",
+            f"    <id>urn:servicebook:maintenance:{escape(window.key)}</id>",
+            f"    <updated>{updated}</updated>",
+            f'    <link rel="alternate" href={quoteattr(href)}/>',
+            f"    <summary>{escape(describe(window, titles))}</summary>",
+            "  </entry>",
+        ]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def describe(window: PlannedWindow, titles: dict[str, str]) -> str:
+    """What a reader needs in a calendar entry: when, what, what it touches, who is told."""
+    plan = window.plan
+    parts = [f"{_when(window)} ({plan.type} maintenance, {plan.status.replace('_', ' ')})."]
+    if window.services:
+        parts.append("Services: " + ", ".join(titles.get(s, s) for s in window.services) + ".")
+    if window.agreements:
+        names = ", ".join(titles.get(a.agreement.id, a.agreement.id) for a in window.agreements)
+        parts.append(f"Agreements: {names}.")
+    clashes = window.clashes
+    if clashes:
+        names = ", ".join(titles.get(a.agreement.id, a.agreement.id) for a in clashes)
+        parts.append(f"Inside the service hours of: {names}.")
+    if plan.plan:
+        parts.append(plan.plan)
+    if plan.notification:
+        parts.append(f"Notification: {plan.notification}")
+    return " ".join(" ".join(part.split()) for part in parts)
+
+
+def _when(window: PlannedWindow) -> str:
+    return f"{window.start:%Y-%m-%d %H:%M}–{window.end:%Y-%m-%d %H:%M} UTC"
+
+
+def _ical_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _atom_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _ical_text(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped."""
+    flat = " ".join(str(text).split())
+    return flat.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    pieces = []
+    limit = 75
+    while encoded:
+        cut = min(limit, len(encoded))
+        while cut < len(encoded) and (encoded[cut] & 0xC0) == 0x80:
+            cut -= 1  # back off to a character boundary
+        pieces.append(encoded[:cut].decode("utf-8"))
+        encoded = encoded[cut:]
+        limit = 74  # continuation lines start with a space
+    return "\r\n ".join(pieces)

@@ -1,0 +1,60 @@
+"""The maintenance feeds parse with independent readers and escape record text."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+import icalendar
+
+from generator.analysis.maintenance import PlannedWindow
+from generator.models.maintenance import Maintenance
+from generator.publish.feeds import atom, feed_files
+
+AS_OF = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
+TITLE = 'Patch <script>alert("x")</script>; reboot, then check'
+
+
+def planned() -> list[PlannedWindow]:
+    plan = Maintenance.model_validate(
+        {
+            "id": "MNT-1",
+            "title": TITLE,
+            "type": "preventive",
+            "status": "scheduled",
+            "owner": "ops",
+            "plan": "A long plan. " * 20,
+            "window": {"start": "2026-12-05T20:00:00Z", "end": "2026-12-05T22:00:00Z"},
+        }
+    )
+    start = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)
+    end = datetime(2026, 12, 5, 22, 0, tzinfo=UTC)
+    return [PlannedWindow(plan, start, end, False, ("svc",), ())]
+
+
+def test_icalendar_round_trips_through_an_independent_parser() -> None:
+    files = feed_files(planned(), AS_OF, "Acme — service book", {"svc": "Mail, calendar"})
+    text = files["maintenance/windows.ics"]
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Maintenance: " + TITLE
+    assert event.decoded("DTSTART") == datetime(2026, 12, 5, 20, 0, tzinfo=UTC)
+    assert event.decoded("DTSTAMP") == AS_OF
+    assert "Services: Mail, calendar." in str(event["DESCRIPTION"])
+    assert str(event["UID"]) == "MNT-1-20261205T200000Z@servicebook"
+
+
+def test_atom_is_well_formed_and_escapes_titles() -> None:
+    text = atom(planned(), AS_OF, "Acme", {})
+    assert "<script>" not in text
+    root = ET.fromstring(text)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    (entry,) = root.findall("a:entry", ns)
+    assert (entry.findtext("a:title", namespaces=ns) or "").endswith(TITLE)
+    link = entry.find("a:link", ns)
+    assert link is not None and link.get("href") == "MNT-1/"  # relative to maintenance/
+
+
+def test_site_url_makes_links_absolute() -> None:
+    text = atom(planned(), AS_OF, "Acme", {}, site_url="https://acme.example/book")
+    assert 'href="https://acme.example/book/maintenance/MNT-1/"' in text
