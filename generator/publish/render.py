@@ -70,6 +70,9 @@ def make_environment(user_templates: Path | None, directory_urls: bool = True) -
         directory_urls=directory_urls,
     )
     fragments.filters["html"] = lambda text: text  # autoescape already escapes for HTML
+    # Markdown has no place in an HTML fragment: `body` would pass code spans through
+    # as raw HTML there. A fragment that needs a record body is a Markdown page instead.
+    del fragments.filters["body"], fragments.filters["md"]
 
     @pass_context
     def fragment(context: Context, name: str, **extra: Any) -> Markup:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 import pytest
+from jinja2 import TemplateAssertionError
 
 from generator.publish.fragments import CLOSE, EXTENSION, OPEN, neutralise, wrap
 from generator.publish.markdown import sanitize_body
+from generator.publish.render import make_environment, render
 
 # As in the sample mkdocs.yml (record bodies rely on fenced code being code).
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]
@@ -70,3 +73,11 @@ def test_neutralise_only_touches_markers() -> None:
     assert neutralise("a <!-- note --> b") == "a <!-- note --> b"
     assert neutralise(OPEN) == "&lt;!-- servicebook:html -->"
     assert neutralise(CLOSE) == "&lt;!-- /servicebook:html -->"
+
+
+def test_fragments_cannot_use_the_markdown_filters(tmp_path: Path) -> None:
+    (tmp_path / "sneaky.html.j2").write_text("<div>{{ text | body }}</div>\n")
+    (tmp_path / "page.md.j2").write_text('{{ fragment("sneaky") }}\n')
+    env = make_environment(tmp_path)
+    with pytest.raises(TemplateAssertionError, match="body"):
+        render(env, "page", {"text": "`<script>alert(1)</script>`", "page_path": "index.md"})
