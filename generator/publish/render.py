@@ -118,6 +118,7 @@ def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
         describe_hours=describe_hours,
         when=format_when,
         utc=format_utc,
+        span=format_span,
         duration=format_duration_text,
         remaining=format_remaining,
         body=lambda text: Markup(sanitize_body(text)),
@@ -146,6 +147,18 @@ def format_when(value: datetime | None, zone: str = "UTC") -> str:
         return ""
     local = value.astimezone(ZoneInfo(zone))
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def format_span(start: datetime, end: datetime, zone: str = "UTC") -> str:
+    """``2026-12-19 22:00–02:00 CET`` (the end's date is added when it is another day's)."""
+    local_start = start.astimezone(ZoneInfo(zone))
+    local_end = end.astimezone(ZoneInfo(zone))
+    first = f"{local_start:%Y-%m-%d %H:%M}"
+    if local_start.tzname() != local_end.tzname():
+        return f"{first} {local_start.tzname()} – {local_end:%Y-%m-%d %H:%M} {local_end.tzname()}"
+    if local_end.date() != local_start.date():
+        return f"{first} – {local_end:%Y-%m-%d %H:%M} {local_end.tzname()}"
+    return f"{first}–{local_end:%H:%M} {local_end.tzname()}"
 
 
 def format_utc(value: datetime | None) -> str:

@@ -76,6 +76,20 @@ def test_completed_request_shows_its_notice(visit: Any, shots: Path) -> None:
     assert seen.errors == []
 
 
+def test_maintenance_page_lists_the_coming_windows(visit: Any, shots: Path) -> None:
+    seen = visit("maintenance/")
+    page = seen.page
+    row = page.locator("table tr", has_text="Monthly server patching window").first
+    assert "2026-12-19 22:00 – 2026-12-20 02:00 CET" in row.inner_text()
+    assert "Havelfracht" in row.inner_text()
+    calendar = page.get_by_role("link", name="calendar (iCalendar)")
+    href = calendar.get_attribute("href") or ""
+    response = page.request.get(page.url + href)
+    assert response.ok and response.text().startswith("BEGIN:VCALENDAR")
+    screenshot(page, shots, "maintenance")
+    assert seen.errors == []
+
+
 def test_requests_table_filters_and_sorts(visit: Any, shots: Path) -> None:
     seen = visit("requests/")
     page = seen.page

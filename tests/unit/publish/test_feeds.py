@@ -58,3 +58,14 @@ def test_atom_is_well_formed_and_escapes_titles() -> None:
 def test_site_url_makes_links_absolute() -> None:
     text = atom(planned(), AS_OF, "Acme", {}, site_url="https://acme.example/book")
     assert 'href="https://acme.example/book/maintenance/MNT-1/"' in text
+
+
+def test_a_window_reads_as_one_span_in_local_time() -> None:
+    from generator.publish.render import format_span
+
+    night = (datetime(2026, 12, 19, 21, tzinfo=UTC), datetime(2026, 12, 20, 1, tzinfo=UTC))
+    day = (datetime(2026, 12, 19, 9, tzinfo=UTC), datetime(2026, 12, 19, 11, tzinfo=UTC))
+    change = (datetime(2026, 10, 24, 22, tzinfo=UTC), datetime(2026, 10, 25, 3, tzinfo=UTC))
+    assert format_span(*night, "Europe/Berlin") == "2026-12-19 22:00 – 2026-12-20 02:00 CET"
+    assert format_span(*day, "Europe/Berlin") == "2026-12-19 10:00–12:00 CET"
+    assert format_span(*change, "Europe/Berlin") == ("2026-10-25 00:00 CEST – 2026-10-25 04:00 CET")
