@@ -19,7 +19,7 @@ from generator.history.reader import read_history
 from generator.history.sitehistory import site_history
 from generator.history.worktree import read_built_from
 from generator.pipeline import validate
-from generator.publish.feeds import feed_files
+from generator.publish.feeds import feed_files, request_changes
 from generator.publish.fragments import EXTENSION
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.pages import compute_facts, site_pages
@@ -89,8 +89,15 @@ def render_pages(
         for spec in site_pages(facts)
     }
     phase.done(f"rendered {len(pages)} pages")
+    changes = request_changes(facts.catalog.requests, facts.record_pages, as_of)
     pages |= feed_files(
-        facts.maintenance, as_of, site_name, facts.titles, mkdocs.site_url, mkdocs.directory_urls
+        facts.maintenance,
+        changes,
+        as_of,
+        site_name,
+        facts.titles,
+        mkdocs.site_url,
+        mkdocs.directory_urls,
     )
     return pages, validated.diagnostics
 

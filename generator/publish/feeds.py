@@ -1,4 +1,5 @@
-"""Maintenance windows as an iCalendar file and an Atom feed, for calendars and readers.
+"""Feeds for calendars and feed readers: maintenance windows (iCalendar and Atom) and the
+latest changes to requests (Atom), so stakeholders hear of them without visiting the site.
 
 Pure and deterministic: the same windows and ``as_of`` give the same bytes (``DTSTAMP``
 and ``updated`` are ``as_of``, never the clock). Every text from the records is escaped
@@ -8,20 +9,25 @@ iCalendar has no relative links, so without it events carry no URL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.analysis.maintenance import PlannedWindow
+from generator.models.request import Request
+from generator.publish.describe import describe_event
 from generator.publish.links import page_url, relative_path
 
 PRODUCT_ID = "-//Servicebook//Maintenance windows//EN"
 ICALENDAR = "maintenance/windows.ics"
 ATOM = "maintenance/feed.xml"
+REQUESTS_ATOM = "requests/feed.xml"
 
 
 def feed_files(
     windows: Sequence[PlannedWindow],
+    changes: Sequence[AtomEntry],
     as_of: datetime,
     site_name: str,
     titles: dict[str, str],
@@ -32,6 +38,16 @@ def feed_files(
     return {
         ICALENDAR: icalendar(windows, as_of, site_name, titles, site_url, directory_urls),
         ATOM: atom(windows, as_of, site_name, titles, site_url, directory_urls),
+        REQUESTS_ATOM: atom_feed(
+            REQUESTS_ATOM,
+            f"{site_name}: request updates",
+            "requests/index.md",
+            site_name,
+            as_of,
+            changes,
+            site_url,
+            directory_urls,
+        ),
     }
 
 
@@ -74,6 +90,17 @@ def icalendar(
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
+@dataclass(frozen=True)
+class AtomEntry:
+    """One entry of an Atom feed; ``page`` is the staged page it links to."""
+
+    entry_id: str
+    title: str
+    updated: datetime
+    page: str
+    summary: str
+
+
 def atom(
     windows: Sequence[PlannedWindow],
     as_of: datetime,
@@ -82,38 +109,95 @@ def atom(
     site_url: str | None = None,
     directory_urls: bool = True,
 ) -> str:
-    """An Atom (RFC 4287) feed: one entry per window, soonest first.
+    """The maintenance windows as an Atom (RFC 4287) feed, soonest first."""
+    entries = [
+        AtomEntry(
+            f"urn:servicebook:maintenance:{window.key}",
+            f"{_when(window)}: {window.plan.title}",
+            as_of,
+            f"maintenance/{window.plan.id}.md",
+            describe(window, titles),
+        )
+        for window in windows
+    ]
+    title = f"{site_name}: maintenance"
+    return atom_feed(
+        ATOM, title, "maintenance/index.md", site_name, as_of, entries, site_url, directory_urls
+    )
 
-    Without ``site_url`` its links are relative to the feed (``maintenance/feed.xml``),
-    which feed readers resolve against the address they fetched it from.
+
+def request_changes(
+    requests: Iterable[Request], pages: dict[str, str], as_of: datetime, limit: int = 100
+) -> list[AtomEntry]:
+    """The latest ``limit`` events up to ``as_of`` of requests that have a page, newest first."""
+    found: list[tuple[datetime, str, int, Request]] = []
+    for request in requests:
+        if request.id not in pages or request.received > as_of:
+            continue
+        found.append((request.received, request.id, -1, request))
+        for index, event in enumerate(request.events):
+            if event.at > as_of:
+                break  # events are in time order (validated)
+            found.append((event.at, request.id, index, request))
+    found.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
+    entries = []
+    for at, request_id, index, request in found[:limit]:
+        if index < 0:
+            what, detail = "received", f"via {request.channel}"
+        else:
+            event = request.events[index]
+            what, detail = event.type.replace("_", " "), describe_event(event)
+        entries.append(
+            AtomEntry(
+                f"urn:servicebook:request:{request_id}:{index + 1}",
+                f"{request_id} {what}: {request.title}",
+                at,
+                pages[request_id],
+                " ".join(f"{what.capitalize()}: {detail}".split()) if detail else what.capitalize(),
+            )
+        )
+    return entries
+
+
+def atom_feed(
+    path: str,
+    title: str,
+    alternate: str,
+    author: str,
+    as_of: datetime,
+    entries: Sequence[AtomEntry],
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> str:
+    """An Atom (RFC 4287) feed at ``path`` in the site.
+
+    Without ``site_url`` its links are relative to the feed itself, which feed readers
+    resolve against the address they fetched it from.
     """
 
-    def link(path: str) -> str:
-        url = page_url(path, directory_urls)
+    def link(page: str) -> str:
+        url = page_url(page, directory_urls)
         if site_url:
             return site_url.rstrip("/") + "/" + url
-        return relative_path(url, ATOM.rpartition("/")[0]) or "./"
+        return relative_path(url, path.rpartition("/")[0]) or "./"
 
-    updated = _atom_time(as_of)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(site_name)}: maintenance</title>",
-        "  <id>urn:servicebook:maintenance</id>",
-        f"  <updated>{updated}</updated>",
-        f'  <link rel="alternate" href={quoteattr(link("maintenance/index.md"))}/>',
-        "  <author><name>" + escape(site_name) + "</name></author>",
+        f"  <title>{escape(title)}</title>",
+        f"  <id>urn:servicebook:{escape(path)}</id>",
+        f"  <updated>{_atom_time(as_of)}</updated>",
+        f'  <link rel="alternate" href={quoteattr(link(alternate))}/>',
+        f"  <author><name>{escape(author)}</name></author>",
     ]
-    for window in windows:
-        plan = window.plan
-        href = link(f"maintenance/{plan.id}.md")
+    for entry in entries:
         out += [
             "  <entry>",
-            f"    <title>{escape(_when(window) + ': ' + plan.title)}</title>",
-            f"    <id>urn:servicebook:maintenance:{escape(window.key)}</id>",
-            f"    <updated>{updated}</updated>",
-            f'    <link rel="alternate" href={quoteattr(href)}/>',
-            f"    <summary>{escape(describe(window, titles))}</summary>",
+            f"    <title>{escape(entry.title)}</title>",
+            f"    <id>{escape(entry.entry_id)}</id>",
+            f"    <updated>{_atom_time(entry.updated)}</updated>",
+            f'    <link rel="alternate" href={quoteattr(link(entry.page))}/>',
+            f"    <summary>{escape(entry.summary)}</summary>",
             "  </entry>",
         ]
     out.append("</feed>")

@@ -9,7 +9,8 @@ import icalendar
 
 from generator.analysis.maintenance import PlannedWindow
 from generator.models.maintenance import Maintenance
-from generator.publish.feeds import atom, feed_files
+from generator.models.request import Request
+from generator.publish.feeds import atom, atom_feed, feed_files, request_changes
 
 AS_OF = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 TITLE = 'Patch <script>alert("x")</script>; reboot, then check'
@@ -33,7 +34,7 @@ def planned() -> list[PlannedWindow]:
 
 
 def test_icalendar_round_trips_through_an_independent_parser() -> None:
-    files = feed_files(planned(), AS_OF, "Acme — service book", {"svc": "Mail, calendar"})
+    files = feed_files(planned(), [], AS_OF, "Acme — service book", {"svc": "Mail, calendar"})
     text = files["maintenance/windows.ics"]
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
@@ -69,3 +70,38 @@ def test_a_window_reads_as_one_span_in_local_time() -> None:
     assert format_span(*night, "Europe/Berlin") == "2026-12-19 22:00 – 2026-12-20 02:00 CET"
     assert format_span(*day, "Europe/Berlin") == "2026-12-19 10:00–12:00 CET"
     assert format_span(*change, "Europe/Berlin") == ("2026-10-25 00:00 CEST – 2026-10-25 04:00 CET")
+
+
+def test_request_changes_are_the_latest_events_of_paged_requests() -> None:
+    def request(request_id: str, received: str, *events: dict[str, str]) -> Request:
+        return Request.model_validate(
+            {
+                "id": request_id,
+                "title": "Printer <b>down</b>",
+                "service": "svc",
+                "priority": "P3",
+                "requester": "a@example.org",
+                "received": received,
+                "events": list(events),
+            }
+        )
+
+    first = request(
+        "REQ-20261120-0001",
+        "2026-11-20T08:00:00Z",
+        {"at": "2026-11-20T09:00:00Z", "type": "responded", "text": "On it"},
+        {"at": "2026-11-26T09:00:00Z", "type": "resolved", "resolution": "Later than as_of"},
+    )
+    second = request("REQ-20261124-0002", "2026-11-24T08:00:00Z")
+    hidden = request("REQ-20261124-0003", "2026-11-24T09:00:00Z")
+    pages = {r.id: f"requests/{r.id}.md" for r in (first, second)}
+    entries = request_changes([first, second, hidden], pages, AS_OF, limit=2)
+    assert [e.entry_id for e in entries] == [
+        "urn:servicebook:request:REQ-20261124-0002:0",
+        "urn:servicebook:request:REQ-20261120-0001:1",
+    ]
+    assert entries[1].summary == "Responded: On it"
+    text = atom_feed("requests/feed.xml", "Updates", "requests/index.md", "Acme", AS_OF, entries)
+    assert "<b>" not in text
+    assert 'href="REQ-20261124-0002/"' in text
+    ET.fromstring(text)
