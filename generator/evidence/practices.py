@@ -84,7 +84,8 @@ PRACTICES: tuple[Practice, ...] = (
         "SG 3",
         "Receive and process service requests",
         "Request records from receipt to closure: assignment, status events, actions, "
-        "resolution, confirmation and satisfaction, with the commit of every step.",
+        "resolution, confirmation and satisfaction, with the commit of every step; a "
+        "page per request with its completion notice, and a feed of request updates.",
         ("requests",),
         (("Requests", "requests/index.md"),),
     ),
@@ -102,7 +103,9 @@ PRACTICES: tuple[Practice, ...] = (
         "SG 3",
         "Maintain the service system",
         "Maintenance records (corrective, preventive, adaptive) with plan, notification, "
-        "documentation, tests and the commits of the configuration changes.",
+        "documentation, tests and the commits of the configuration changes; upcoming "
+        "windows with the services and customers they affect, as a page, an iCalendar "
+        "file and an Atom feed.",
         ("maintenance",),
         (("Maintenance", "maintenance/index.md"),),
     ),
