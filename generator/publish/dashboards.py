@@ -16,6 +16,7 @@ from generator.models.calendar_record import Calendar
 from generator.publish.clock_views import alerts, by_due
 from generator.publish.external_dashboard import external_dashboard
 from generator.publish.internal_dashboard import internal_dashboard
+from generator.publish.notices import notices_page
 from generator.publish.service_report import report_pages, report_path, trend
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def dashboard_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     zones = agreement_zones(facts)
     yield PageSpec("dashboards/internal.md", "dashboard_internal", internal_dashboard(facts))
     yield PageSpec("dashboards/external.md", "dashboard_external", external_dashboard(facts, zones))
+    yield PageSpec("dashboards/notices.md", "notices", notices_page(facts, zones))
     yield from report_pages(facts, zones)
 
 

@@ -28,6 +28,7 @@ NAV_SECTIONS: tuple[tuple[str, str], ...] = (
 DASHBOARDS: tuple[tuple[str, str], ...] = (
     ("Internal", "dashboards/internal.md"),
     ("External", "dashboards/external.md"),
+    ("Notices and feeds", "dashboards/notices.md"),
     ("Service reports", "reports/index.md"),
 )
 """A section after Home; the monthly reports themselves are reached from these pages."""

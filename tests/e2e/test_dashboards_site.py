@@ -148,3 +148,14 @@ def test_pages_name_the_commit_they_were_built_from(contract_repo: Path) -> None
     )
     assert run_cli("generate", "--as-of", "2026-11-21T12:00:00Z", cwd=contract_repo).code == 0
     assert f"· source: commit {sha} with uncommitted changes*" in page.read_text()
+
+
+def test_notices_page_tells_each_customer_where_to_look(docs: Path) -> None:
+    page = (docs / "dashboards" / "notices.md").read_text()
+    assert "### [Havelfracht Logistik GmbH](../roster/havelfracht.md)" in page
+    assert (
+        "| Service reports | [2026-11: Havelfracht managed IT and warehouse systems 2026-2027]"
+        "(../reports/AGR-HAVELFRACHT-2026/2026-11.md) |"
+    ) in page
+    assert "6 window(s) coming up that touch their services" in page
+    assert "[calendar (iCalendar)](../maintenance/windows.ics)" in page
