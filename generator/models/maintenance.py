@@ -70,8 +70,11 @@ class Maintenance(Record):
         try:
             rrulestr(value, dtstart=datetime(2026, 1, 1, tzinfo=UTC))
         except (ValueError, TypeError) as error:
+            reason = str(error)
+            if "unpack" in reason or not reason:  # dateutil's words for a part without '='
+                reason = "every part is NAME=VALUE, parts separated by ';'"
             raise ValueError(
-                f"not an iCalendar RRULE ({error}); write e.g. FREQ=MONTHLY;BYDAY=3SA "
+                f"not an iCalendar RRULE ({reason}); write e.g. FREQ=MONTHLY;BYDAY=3SA "
                 "(third Saturday of each month) or FREQ=WEEKLY;BYDAY=SU"
             ) from None
         return value
