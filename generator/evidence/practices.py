@@ -34,8 +34,9 @@ PRACTICES: tuple[Practice, ...] = (
         "SP 1.1",
         "SG 1",
         "Analyze existing agreements and service data",
-        "Agreements and their targets, the service catalog, and the requests received "
-        "under each agreement with their satisfaction ratings.",
+        "Agreements and their targets, the service catalog, the requests received "
+        "under each agreement with their satisfaction ratings, and a capability "
+        "assessment of every agreement's targets against the recent requests.",
         ("agreements", "services", "requests"),
         (("Agreements", "agreements/index.md"), ("Services", "services/index.md")),
     ),

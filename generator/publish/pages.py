@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from generator.analysis.capability import (
+    ACHIEVABLE,
+    CAPABILITY_MONTHS,
+    MIN_MEASURED,
+    TIGHT,
+    Capability,
+    capability,
+    population,
+)
 from generator.analysis.compliance import ComplianceRow, compliance
 from generator.analysis.maintenance import HORIZON, PlannedWindow, upcoming_windows
 from generator.analysis.monthly import MonthFacts, monthly_facts
@@ -39,7 +48,8 @@ from generator.publish.request_pages import (
 )
 from generator.publish.request_view import request_view
 from generator.records.catalog import Catalog
-from generator.sla.evaluation import evaluate
+from generator.sla.calendars import CalendarBook
+from generator.sla.evaluation import evaluate, evaluate_under
 from generator.sla.request_clocks import RequestClocks, sla_summary
 
 SECTIONS: dict[type[Record], str] = {
@@ -87,6 +97,8 @@ class SiteFacts:
     """Volume, breaches, ratings and deliveries per agreement id and month."""
     maintenance: list[PlannedWindow] = field(default_factory=list)
     """Maintenance windows open at ``as_of`` or coming up, with what they touch."""
+    capability: dict[str, Capability] = field(default_factory=dict)
+    """Per agreement id: would its targets be met on the recent requests for its services."""
 
 
 def compute_facts(
@@ -130,6 +142,7 @@ def compute_facts(
         clocks=clocks,
         compliance=compliance(report.requests, as_of, zones.__getitem__),
         monthly=monthly_facts(handled, as_of, zones.__getitem__),
+        capability=_capability(catalog, report.calendars, as_of),
         maintenance=upcoming_windows(
             catalog.maintenance,
             catalog.components,
@@ -238,7 +251,27 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 "calendars": {c.id: c for c in catalog.calendars},
             }
             context |= agreement_extras(facts, record, context["zone"])
+            context |= {
+                "capability": facts.capability.get(record.id),
+                "capability_months": CAPABILITY_MONTHS,
+                "achievable": ACHIEVABLE,
+                "tight": TIGHT,
+                "min_measured": MIN_MEASURED,
+            }
         yield PageSpec(f"{section}/{record.id}.md", template, context)
+
+
+def _capability(
+    catalog: Catalog, calendars: CalendarBook, as_of: datetime
+) -> dict[str, Capability]:
+    judged = {}
+    for agreement in catalog.agreements:
+        if agreement.status in ("expired", "retired"):
+            continue
+        requests = population(agreement, catalog.requests, as_of)
+        clocks = evaluate_under(agreement, requests, calendars, as_of)
+        judged[agreement.id] = Capability(len(requests), tuple(capability(clocks)))
+    return judged
 
 
 def _zone_of(catalog: Catalog, agreement: Agreement | None, default: str) -> str:

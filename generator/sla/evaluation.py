@@ -145,6 +145,33 @@ def _evaluate(
     return SlaReport(as_of, tuple(results), ordered, book)
 
 
+def evaluate_under(
+    agreement: Agreement,
+    requests: Iterable[Request],
+    calendars: CalendarBook,
+    as_of: datetime,
+    quick_pause_minutes: int = 5,
+) -> list[RequestClocks]:
+    """What-if: the clocks of ``requests`` as if ``agreement`` had covered each of them.
+
+    The requests keep their own events and priorities; targets, service hours and pause
+    rules come from ``agreement``, whatever agreement (if any) they were received under.
+    """
+    allowances = _Allowances(TargetTable((agreement,)), calendars)
+    with collector_paused():
+        return [
+            request_clocks(
+                request,
+                agreement,
+                _lookup(allowances, agreement, request),
+                as_of,
+                quick_pause_minutes * 60,
+            )
+            for request in requests
+            if instant(request.received) <= as_of
+        ]
+
+
 def _lookup(allowances: _Allowances, agreement: Agreement, request: Request) -> Lookup:
     def lookup(metric: Metric, priority: str) -> Allowance:
         return allowances.get(agreement, request, metric, priority)

@@ -159,3 +159,15 @@ def test_notices_page_tells_each_customer_where_to_look(docs: Path) -> None:
     ) in page
     assert "6 window(s) coming up that touch their services" in page
     assert "[calendar (iCalendar)](../maintenance/windows.ics)" in page
+
+
+def test_agreement_page_judges_its_targets_on_recent_requests(docs: Path) -> None:
+    page = (docs / "agreements" / "AGR-HAVELFRACHT-2026.md").read_text()
+    section = page.split("## Capability")[1].split("\n## ")[0]
+    assert "The 60 requests for its services" in section
+    assert (
+        '| resolution | P3 | 16h | 19 | 6 | 76.0 % | 23h | <span class="sb-badge '
+        'sb-capability-unlikely">unlikely</span> |'
+    ) in section
+    draft = (docs / "agreements" / "AGR-LINDENHOF-TELEHEALTH.md").read_text()
+    assert "too few" in draft.split("## Capability")[1]
