@@ -17,10 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
-
+from generator.analysis.occurrences import occurrences
 from generator.models.agreement import Agreement
 from generator.models.component import Component
 from generator.models.maintenance import Maintenance
@@ -51,6 +49,8 @@ class PlannedWindow:
     recurring: bool
     services: tuple[str, ...]
     agreements: tuple[AffectedAgreement, ...]
+    components: tuple[str, ...] = ()
+    """The components it works on and every component that depends on them."""
 
     @property
     def clashes(self) -> tuple[AffectedAgreement, ...]:
@@ -97,13 +97,7 @@ def plan_windows(
             yield _utc(first_start), _utc(first_end)
         return
     length = timedelta(seconds=plan.duration) if plan.duration else first_end - first_start
-    zone = ZoneInfo(timezone)
-    local_first = first_start.astimezone(zone)
-    rule = rrulestr(plan.recurrence, dtstart=local_first)
-    for start in rule.between(after.astimezone(zone) - length, before.astimezone(zone), inc=True):
-        end = start + length
-        if end > after:
-            yield _utc(start), _utc(end)
+    yield from occurrences(first_start, plan.recurrence, length, after, before, timezone)
 
 
 class _Impact:
@@ -134,7 +128,13 @@ class _Impact:
             busy = calendar is not None and calendar.business_seconds(start, end) > 0
             affected.append(AffectedAgreement(agreement, busy))
         return PlannedWindow(
-            plan, start, end, bool(plan.recurrence), tuple(sorted(names)), tuple(affected)
+            plan,
+            start,
+            end,
+            bool(plan.recurrence),
+            tuple(sorted(names)),
+            tuple(affected),
+            tuple(sorted(touched)),
         )
 
     def _with_dependents(self, roots: Iterable[str]) -> set[str]:

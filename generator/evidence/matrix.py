@@ -25,6 +25,7 @@ FOLDER_TITLES = {
     "procedures": "procedures",
     "components": "components",
     "maintenance": "maintenance plans",
+    "schedules": "job schedules",
     "people": "roster entries",
     "calendars": "calendars",
 }
@@ -114,6 +115,11 @@ def _sp22(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
             gaps.append(f"{component.id}: no readiness check recorded")
         elif component.checks and component.checks[-1].result == "failed":
             gaps.append(f"{component.id}: last readiness check failed")
+    gaps += [
+        f"{s.id}: no monitoring described (how a failed or late run is noticed)"
+        for s in catalog.schedules
+        if s.status == "active" and not s.monitoring.strip()
+    ]
     return gaps
 
 

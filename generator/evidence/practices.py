@@ -67,9 +67,14 @@ PRACTICES: tuple[Practice, ...] = (
         "SG 2",
         "Prepare for service system operations",
         "Operating procedures with owners, reviews and exercises; components with "
-        "readiness checks.",
-        ("procedures", "components"),
-        (("Procedures", "procedures/index.md"), ("Components", "components/index.md")),
+        "readiness checks; job execution and monitoring schedules, their runs, conflicts "
+        "with maintenance windows and critical path.",
+        ("procedures", "components", "schedules"),
+        (
+            ("Procedures", "procedures/index.md"),
+            ("Components", "components/index.md"),
+            ("Schedules", "schedules/index.md"),
+        ),
     ),
     Practice(
         "SP 2.3",

@@ -33,6 +33,7 @@ KIND_NAMES = {
     "services": "service",
     "procedures": "procedure",
     "maintenance": "maintenance plan",
+    "schedules": "schedule",
     "components": "component",
     "people": "roster entry",
     "calendars": "calendar",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Literal, Self
 
-from dateutil.rrule import rrulestr
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from generator.models.common import Duration, Record, RecordId, RecordModel, Timestamp
+from generator.models.recurrence import Recurrence
 
 MaintenanceStatus = Literal[
     "proposed", "approved", "scheduled", "in_progress", "done", "failed", "cancelled"
@@ -45,7 +44,7 @@ class Maintenance(Record):
         default_factory=list, description="Services affected (added to those of the components)."
     )
     window: MaintenanceWindow | None = Field(default=None, description="Planned window.")
-    recurrence: str | None = Field(
+    recurrence: Recurrence | None = Field(
         default=None,
         description="iCalendar RRULE for preventive schedules, e.g. FREQ=MONTHLY;BYDAY=1SA; "
         "window.start is the first occurrence (and gives the time of day and zone).",
@@ -61,23 +60,6 @@ class Maintenance(Record):
         default_factory=list, description="Commits holding the configuration changes."
     )
     request: RecordId | None = Field(default=None, description="Request that triggered it.")
-
-    @field_validator("recurrence")
-    @classmethod
-    def _rrule(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        try:
-            rrulestr(value, dtstart=datetime(2026, 1, 1, tzinfo=UTC))
-        except (ValueError, TypeError) as error:
-            reason = str(error)
-            if "unpack" in reason or not reason:  # dateutil's words for a part without '='
-                reason = "every part is NAME=VALUE, parts separated by ';'"
-            raise ValueError(
-                f"not an iCalendar RRULE ({reason}); write e.g. FREQ=MONTHLY;BYDAY=3SA "
-                "(third Saturday of each month) or FREQ=WEEKLY;BYDAY=SU"
-            ) from None
-        return value
 
     @model_validator(mode="after")
     def _recurrence_needs_window(self) -> Self:

@@ -92,6 +92,7 @@ def render_pages(
     changes = request_changes(facts.catalog.requests, facts.record_pages, as_of)
     pages |= feed_files(
         facts.maintenance,
+        facts.runs,
         changes,
         as_of,
         site_name,

@@ -1,5 +1,6 @@
-"""Feeds for calendars and feed readers: maintenance windows (iCalendar and Atom) and the
-latest changes to requests (Atom), so stakeholders hear of them without visiting the site.
+"""Feeds for calendars and feed readers: maintenance windows (iCalendar and Atom), job runs
+(iCalendar) and the latest changes to requests (Atom), so stakeholders hear of them
+without visiting the site.
 
 Pure and deterministic: the same windows and ``as_of`` give the same bytes (``DTSTAMP``
 and ``updated`` are ``as_of``, never the clock). Every text from the records is escaped
@@ -15,18 +16,22 @@ from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.analysis.maintenance import PlannedWindow
+from generator.analysis.schedules import Run
+from generator.models.common import format_duration
 from generator.models.request import Request
 from generator.publish.describe import describe_event
 from generator.publish.links import page_url, relative_path
 
-PRODUCT_ID = "-//Servicebook//Maintenance windows//EN"
+PRODUCT_ID = "-//Servicebook//Service book//EN"
 ICALENDAR = "maintenance/windows.ics"
+RUNS_ICALENDAR = "schedules/runs.ics"
 ATOM = "maintenance/feed.xml"
 REQUESTS_ATOM = "requests/feed.xml"
 
 
 def feed_files(
     windows: Sequence[PlannedWindow],
+    runs: Sequence[Run],
     changes: Sequence[AtomEntry],
     as_of: datetime,
     site_name: str,
@@ -37,6 +42,13 @@ def feed_files(
     """The feed files of the site, by their path in the staging folder."""
     return {
         ICALENDAR: icalendar(windows, as_of, site_name, titles, site_url, directory_urls),
+        RUNS_ICALENDAR: calendar_file(
+            f"{site_name}: job schedules",
+            [_run_event(run, titles) for run in runs],
+            as_of,
+            site_url,
+            directory_urls,
+        ),
         ATOM: atom(windows, as_of, site_name, titles, site_url, directory_urls),
         REQUESTS_ATOM: atom_feed(
             REQUESTS_ATOM,
@@ -51,6 +63,19 @@ def feed_files(
     }
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event of an iCalendar file; ``page`` is the staged page it is about."""
+
+    uid: str
+    start: datetime
+    end: datetime
+    summary: str
+    description: str
+    page: str
+    tentative: bool = False
+
+
 def icalendar(
     windows: Sequence[PlannedWindow],
     as_of: datetime,
@@ -59,7 +84,30 @@ def icalendar(
     site_url: str | None = None,
     directory_urls: bool = True,
 ) -> str:
-    """An RFC 5545 calendar with one event per window (CRLF line ends, folded lines)."""
+    """The maintenance windows as an iCalendar file."""
+    events = [
+        CalendarEvent(
+            window.key,
+            window.start,
+            window.end,
+            "Maintenance: " + window.plan.title,
+            describe(window, titles),
+            f"maintenance/{window.plan.id}.md",
+            window.plan.status == "proposed",
+        )
+        for window in windows
+    ]
+    return calendar_file(f"{site_name}: maintenance", events, as_of, site_url, directory_urls)
+
+
+def calendar_file(
+    name: str,
+    events: Sequence[CalendarEvent],
+    as_of: datetime,
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> str:
+    """An RFC 5545 calendar (CRLF line ends, folded lines, escaped text)."""
     stamp = _ical_time(as_of)
     lines = [
         "BEGIN:VCALENDAR",
@@ -67,27 +115,49 @@ def icalendar(
         f"PRODID:{PRODUCT_ID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_ical_text(site_name + ': maintenance')}",
+        f"X-WR-CALNAME:{_ical_text(name)}",
     ]
-    for window in windows:
-        plan = window.plan
+    for event in events:
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{window.key}@servicebook",
+            f"UID:{event.uid}@servicebook",
             f"DTSTAMP:{stamp}",
-            f"DTSTART:{_ical_time(window.start)}",
-            f"DTEND:{_ical_time(window.end)}",
-            f"SUMMARY:{_ical_text('Maintenance: ' + plan.title)}",
-            f"DESCRIPTION:{_ical_text(describe(window, titles))}",
-            f"STATUS:{'TENTATIVE' if plan.status == 'proposed' else 'CONFIRMED'}",
+            f"DTSTART:{_ical_time(event.start)}",
+            f"DTEND:{_ical_time(event.end)}",
+            f"SUMMARY:{_ical_text(event.summary)}",
+            f"DESCRIPTION:{_ical_text(event.description)}",
+            f"STATUS:{'TENTATIVE' if event.tentative else 'CONFIRMED'}",
             "TRANSP:OPAQUE",
         ]
         if site_url:
-            url = site_url.rstrip("/") + "/" + page_url(f"maintenance/{plan.id}.md", directory_urls)
+            url = site_url.rstrip("/") + "/" + page_url(event.page, directory_urls)
             lines.append(f"URL:{url}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _run_event(run: Run, titles: dict[str, str]) -> CalendarEvent:
+    schedule = run.schedule
+    parts = [f"Expected to take {format_duration(schedule.duration)}."]
+    if schedule.components:
+        parts.append("Components: " + ", ".join(titles.get(c, c) for c in schedule.components))
+    if run.maintenance:
+        names = ", ".join(w.plan.title for w in run.maintenance)
+        parts.append(f"Overlaps maintenance: {names}.")
+    if run.early:
+        names = ", ".join(titles.get(d, d) for d in run.early)
+        parts.append(f"May start before {names} has finished.")
+    if schedule.monitoring:
+        parts.append(f"Monitoring: {schedule.monitoring}")
+    return CalendarEvent(
+        run.key,
+        run.start,
+        run.end,
+        "Job: " + schedule.title,
+        " ".join(" ".join(part.split()) for part in parts),
+        f"schedules/{schedule.id}.md",
+    )
 
 
 @dataclass(frozen=True)

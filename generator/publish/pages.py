@@ -24,6 +24,8 @@ from generator.analysis.capability import (
 from generator.analysis.compliance import ComplianceRow, compliance
 from generator.analysis.maintenance import HORIZON, PlannedWindow, upcoming_windows
 from generator.analysis.monthly import MonthFacts, monthly_facts
+from generator.analysis.schedules import HORIZON as RUNS_HORIZON
+from generator.analysis.schedules import LISTED, Run, critical_path, upcoming_runs
 from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
 from generator.evidence.matrix import evidence_matrix
@@ -38,6 +40,7 @@ from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import STATUSES, Request
 from generator.models.roster import Group, Organization, Person
+from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.publish.dashboards import agreement_extras, dashboard_pages, home_answers
 from generator.publish.request_pages import (
@@ -58,6 +61,7 @@ SECTIONS: dict[type[Record], str] = {
     Request: "requests",
     Procedure: "procedures",
     Maintenance: "maintenance",
+    Schedule: "schedules",
     Component: "components",
     Calendar: "calendars",
     Person: "roster",
@@ -97,6 +101,8 @@ class SiteFacts:
     """Volume, breaches, ratings and deliveries per agreement id and month."""
     maintenance: list[PlannedWindow] = field(default_factory=list)
     """Maintenance windows open at ``as_of`` or coming up, with what they touch."""
+    runs: list[Run] = field(default_factory=list)
+    """Job runs going on at ``as_of`` or coming up, with what may get in their way."""
     capability: dict[str, Capability] = field(default_factory=dict)
     """Per agreement id: would its targets be met on the recent requests for its services."""
 
@@ -129,6 +135,15 @@ def compute_facts(
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
     clocks = {result.request_id: result for result in report.requests}
     handled = [(r, states[r.id], clocks[r.id]) for r in catalog.requests if r.id in clocks]
+    windows = upcoming_windows(
+        catalog.maintenance,
+        catalog.components,
+        catalog.services,
+        catalog.agreements,
+        report.calendars,
+        as_of,
+        timezone,
+    )
     return SiteFacts(
         catalog,
         as_of,
@@ -143,15 +158,8 @@ def compute_facts(
         compliance=compliance(report.requests, as_of, zones.__getitem__),
         monthly=monthly_facts(handled, as_of, zones.__getitem__),
         capability=_capability(catalog, report.calendars, as_of),
-        maintenance=upcoming_windows(
-            catalog.maintenance,
-            catalog.components,
-            catalog.services,
-            catalog.agreements,
-            report.calendars,
-            as_of,
-            timezone,
-        ),
+        maintenance=windows,
+        runs=upcoming_runs(catalog.schedules, windows, as_of, timezone),
     )
 
 
@@ -180,12 +188,29 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
         "maintenance_index",
         {"plans": catalog.maintenance, "windows": facts.maintenance, "horizon": HORIZON.days},
     )
+    path, path_seconds = critical_path(catalog.schedules)
+    yield PageSpec(
+        "schedules/index.md",
+        "schedules_index",
+        {
+            "schedules": catalog.schedules,
+            "troubled": [run for run in facts.runs if run.maintenance or run.early],
+            "listed": [run for run in facts.runs if run.start < facts.as_of + LISTED],
+            "horizon": RUNS_HORIZON.days,
+            "listed_days": LISTED.days,
+            "next_run": {run.schedule.id: run for run in reversed(facts.runs)},
+            "critical": path,
+            "critical_s": path_seconds,
+        },
+    )
     yield PageSpec("components/index.md", "components_index", {"components": catalog.components})
     yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
     yield from _audit_pages(facts)
     yield from dashboard_pages(facts)
 
 
+RUN_ROWS = 10
+"""Runs a schedule's own page lists."""
 HOME_WINDOWS = 3
 """Maintenance windows the home page shows (the maintenance page lists them all)."""
 
@@ -242,6 +267,8 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {"weekdays": WEEKDAYS}
         elif isinstance(record, Maintenance):
             context |= {"windows": [w for w in facts.maintenance if w.plan.id == record.id]}
+        elif isinstance(record, Schedule):
+            context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
         elif isinstance(record, Person | Group | Organization):
             template = record.type
         elif isinstance(record, Agreement):

@@ -19,6 +19,7 @@ from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
+from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.records.loader import LoadedRecord, LoadResult
 
@@ -82,6 +83,11 @@ class Catalog:
     def maintenance(self) -> list[Maintenance]:
         """Maintenance plans in path order."""
         return self.all_of(Maintenance)
+
+    @property
+    def schedules(self) -> list[Schedule]:
+        """Job schedules in path order."""
+        return self.all_of(Schedule)
 
     @property
     def components(self) -> list[Component]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
 from generator.errors import Diagnostic, Severity
 from generator.models.agreement import Agreement
@@ -21,7 +22,24 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
     for entry, agreement in catalog.of(Agreement):
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
+    diagnostics.extend(_schedule_cycle(catalog))
     return diagnostics
+
+
+def _schedule_cycle(catalog: Catalog) -> list[Diagnostic]:
+    cycle = dependency_cycle(catalog.schedules)
+    if cycle is None:
+        return []
+    entry = catalog.get(cycle[0])
+    if entry is None:
+        return []
+    return [
+        entry.diagnostic(
+            ("depends_on",),
+            f"the schedules wait for each other in a circle ({' → '.join(cycle)}); remove "
+            "one of these depends_on entries",
+        )
+    ]
 
 
 def _event_order(entry: LoadedRecord, request: Request) -> list[Diagnostic]:

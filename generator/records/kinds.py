@@ -15,6 +15,7 @@ from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
+from generator.models.schedule import Schedule
 from generator.models.service import Service
 
 
@@ -50,6 +51,7 @@ KINDS: tuple[Kind, ...] = (
     _kind("people", "person", Person, Group, Organization),
     _kind("procedures", "procedure", Procedure),
     _kind("requests", "request", Request),
+    _kind("schedules", "schedule", Schedule),
     _kind("services", "service", Service),
 )
 KINDS_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}

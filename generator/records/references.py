@@ -13,6 +13,7 @@ from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import Assigned, Request
 from generator.models.roster import Group, Organization, Person
+from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.records.catalog import Catalog
 from generator.records.loader import LoadedRecord
@@ -31,6 +32,7 @@ KIND_NAMES = {
     Person: "person",
     Procedure: "procedure",
     Request: "request",
+    Schedule: "schedule",
     Service: "service",
 }
 
@@ -106,6 +108,13 @@ def _references(record: Record) -> Iterator[Ref]:
     elif isinstance(record, Procedure | Maintenance | Component):
         yield ("owner",), record.owner, OWNER
         yield from _kind_references(record)
+    elif isinstance(record, Schedule):
+        yield ("owner",), record.owner, OWNER
+        yield from _each("components", record.components, (Component,))
+        yield from _each("services", record.services, (Service,))
+        yield from _each("depends_on", record.depends_on, (Schedule,))
+        if record.procedure:
+            yield ("procedure",), record.procedure, (Procedure,)
 
 
 def _kind_references(record: Procedure | Maintenance | Component) -> Iterator[Ref]:

@@ -90,6 +90,17 @@ def test_maintenance_page_lists_the_coming_windows(visit: Any, shots: Path) -> N
     assert seen.errors == []
 
 
+def test_schedules_page_flags_runs_in_a_maintenance_window(visit: Any, shots: Path) -> None:
+    seen = visit("schedules/")
+    page = seen.page
+    row = page.locator("table tr", has_text="2026-12-20 01:00–03:30 CET").first
+    assert "Monthly server patching window" in row.inner_text()
+    page.locator("details.note summary").first.click()
+    assert page.locator("details.note table tr").count() > 20
+    screenshot(page, shots, "schedules")
+    assert seen.errors == []
+
+
 def test_requests_table_filters_and_sorts(visit: Any, shots: Path) -> None:
     seen = visit("requests/")
     page = seen.page

@@ -34,7 +34,7 @@ def planned() -> list[PlannedWindow]:
 
 
 def test_icalendar_round_trips_through_an_independent_parser() -> None:
-    files = feed_files(planned(), [], AS_OF, "Acme — service book", {"svc": "Mail, calendar"})
+    files = feed_files(planned(), [], [], AS_OF, "Acme — service book", {"svc": "Mail, calendar"})
     text = files["maintenance/windows.ics"]
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
