@@ -26,6 +26,7 @@ FOLDER_TITLES = {
     "components": "components",
     "maintenance": "maintenance plans",
     "schedules": "job schedules",
+    "log": "log entries",
     "people": "roster entries",
     "calendars": "calendars",
 }
@@ -158,7 +159,22 @@ def summarise_requests(ids: list[str], what: str) -> list[str]:
 
 
 def _sp32(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
-    return ["service log and corrective-action entries have no record kind yet (log)"]
+    gaps = [
+        f"{e.id}: corrective action overdue since {e.due.date().isoformat()}"
+        for e in catalog.log
+        if e.type == "corrective_action" and e.status == "open" and e.due and e.due < as_of
+    ]
+    for component in catalog.components:
+        last = component.checks[-1] if component.checks else None
+        if last is None or last.result != "failed" or last.corrective_action:
+            continue
+        answered = any(
+            e.type == "corrective_action" and component.id in e.components and e.at >= last.at
+            for e in catalog.log
+        )
+        if not answered:
+            gaps.append(f"{component.id}: failed readiness check without a corrective action")
+    return gaps
 
 
 def _sp33(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:

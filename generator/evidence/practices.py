@@ -99,10 +99,15 @@ PRACTICES: tuple[Practice, ...] = (
         "SP 3.2",
         "SG 3",
         "Operate the service system",
-        "Requests handled under the agreements, procedures exercised, and component "
-        "readiness checks with corrective actions.",
-        ("requests", "procedures", "components"),
-        (("Requests", "requests/index.md"), ("Components", "components/index.md")),
+        "Requests handled under the agreements, procedures exercised, component "
+        "readiness checks, and the service log of operations, corrective actions and "
+        "threshold revisions.",
+        ("requests", "procedures", "components", "log"),
+        (
+            ("Requests", "requests/index.md"),
+            ("Components", "components/index.md"),
+            ("Service log", "log/index.md"),
+        ),
     ),
     Practice(
         "SP 3.3",

@@ -34,6 +34,7 @@ KIND_NAMES = {
     "procedures": "procedure",
     "maintenance": "maintenance plan",
     "schedules": "schedule",
+    "log": "log entry",
     "components": "component",
     "people": "roster entry",
     "calendars": "calendar",

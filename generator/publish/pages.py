@@ -36,6 +36,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import WEEKDAYS, Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import STATUSES, Request
@@ -62,6 +63,7 @@ SECTIONS: dict[type[Record], str] = {
     Procedure: "procedures",
     Maintenance: "maintenance",
     Schedule: "schedules",
+    LogEntry: "log",
     Component: "components",
     Calendar: "calendars",
     Person: "roster",
@@ -188,6 +190,18 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
         "maintenance_index",
         {"plans": catalog.maintenance, "windows": facts.maintenance, "horizon": HORIZON.days},
     )
+    entries = sorted(catalog.log, key=lambda e: (e.at, e.id), reverse=True)
+    entries = [e for e in entries if e.at <= facts.as_of]
+    yield PageSpec(
+        "log/index.md",
+        "log_index",
+        {
+            "entries": entries,
+            "open_actions": [
+                e for e in entries if e.type == "corrective_action" and e.status == "open"
+            ],
+        },
+    )
     path, path_seconds = critical_path(catalog.schedules)
     yield PageSpec(
         "schedules/index.md",
@@ -269,6 +283,8 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {"windows": [w for w in facts.maintenance if w.plan.id == record.id]}
         elif isinstance(record, Schedule):
             context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
+        elif isinstance(record, LogEntry):
+            template = "log_entry"
         elif isinstance(record, Person | Group | Organization):
             template = record.type
         elif isinstance(record, Agreement):

@@ -15,6 +15,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import Request
@@ -83,6 +84,11 @@ class Catalog:
     def maintenance(self) -> list[Maintenance]:
         """Maintenance plans in path order."""
         return self.all_of(Maintenance)
+
+    @property
+    def log(self) -> list[LogEntry]:
+        """Service log entries in path order."""
+        return self.all_of(LogEntry)
 
     @property
     def schedules(self) -> list[Schedule]:

@@ -11,6 +11,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import Request
@@ -47,6 +48,7 @@ KINDS: tuple[Kind, ...] = (
     _kind("agreements", "agreement", Agreement),
     _kind("calendars", "calendar", Calendar),
     _kind("components", "component", Component),
+    _kind("log", "log entry", LogEntry),
     _kind("maintenance", "maintenance", Maintenance),
     _kind("people", "person", Person, Group, Organization),
     _kind("procedures", "procedure", Procedure),

@@ -9,6 +9,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import BUILT_IN_24X7, Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
 from generator.models.request import Assigned, Request
@@ -27,6 +28,7 @@ KIND_NAMES = {
     Calendar: "calendar",
     Component: "component",
     Group: "group",
+    LogEntry: "log entry",
     Maintenance: "maintenance plan",
     Organization: "organization",
     Person: "person",
@@ -108,6 +110,19 @@ def _references(record: Record) -> Iterator[Ref]:
     elif isinstance(record, Procedure | Maintenance | Component):
         yield ("owner",), record.owner, OWNER
         yield from _kind_references(record)
+    elif isinstance(record, LogEntry):
+        yield ("by",), record.by, OWNER
+        yield from _each("components", record.components, (Component,))
+        yield from _each("services", record.services, (Service,))
+        links: tuple[tuple[str, str | None, tuple[type[Record], ...]], ...] = (
+            ("procedure", record.procedure, (Procedure,)),
+            ("schedule", record.schedule, (Schedule,)),
+            ("request", record.request, (Request,)),
+            ("maintenance", record.maintenance, (Maintenance,)),
+        )
+        for name, linked, kinds in links:
+            if linked:
+                yield (name,), linked, kinds
     elif isinstance(record, Schedule):
         yield ("owner",), record.owner, OWNER
         yield from _each("components", record.components, (Component,))
