@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.analysis.status import request_state
+from generator.analysis.stock import stock_level
 from generator.errors import Severity
 from generator.evidence.practices import PRACTICES, Practice
 from generator.history.sitehistory import CommitRef, SiteHistory
@@ -27,6 +28,7 @@ FOLDER_TITLES = {
     "maintenance": "maintenance plans",
     "schedules": "job schedules",
     "log": "log entries",
+    "consumables": "consumables",
     "people": "roster entries",
     "calendars": "calendars",
 }
@@ -121,6 +123,12 @@ def _sp22(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         for s in catalog.schedules
         if s.status == "active" and not s.monitoring.strip()
     ]
+    for consumable in catalog.consumables:
+        stock = stock_level(consumable, as_of)
+        if stock.state != "ok":
+            gaps.append(
+                f"{consumable.id}: stock {stock.state} ({stock.level} {consumable.unit}(s))"
+            )
     return gaps
 
 

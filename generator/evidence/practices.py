@@ -68,12 +68,13 @@ PRACTICES: tuple[Practice, ...] = (
         "Prepare for service system operations",
         "Operating procedures with owners, reviews and exercises; components with "
         "readiness checks; job execution and monitoring schedules, their runs, conflicts "
-        "with maintenance windows and critical path.",
-        ("procedures", "components", "schedules"),
+        "with maintenance windows and critical path; consumables with their stock log.",
+        ("procedures", "components", "schedules", "consumables"),
         (
             ("Procedures", "procedures/index.md"),
             ("Components", "components/index.md"),
             ("Schedules", "schedules/index.md"),
+            ("Consumables", "consumables/index.md"),
         ),
     ),
     Practice(

@@ -35,6 +35,7 @@ KIND_NAMES = {
     "maintenance": "maintenance plan",
     "schedules": "schedule",
     "log": "log entry",
+    "consumables": "consumable",
     "components": "component",
     "people": "roster entry",
     "calendars": "calendar",

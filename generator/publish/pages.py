@@ -28,6 +28,7 @@ from generator.analysis.schedules import HORIZON as RUNS_HORIZON
 from generator.analysis.schedules import LISTED, Run, critical_path, upcoming_runs
 from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
+from generator.analysis.stock import LEAD_DAYS, USAGE_DAYS, stock_level, stock_rows
 from generator.evidence.matrix import evidence_matrix
 from generator.evidence.practices import GOALS
 from generator.history.findings import KIND_TITLES, KINDS
@@ -36,6 +37,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import WEEKDAYS, Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
@@ -64,6 +66,7 @@ SECTIONS: dict[type[Record], str] = {
     Maintenance: "maintenance",
     Schedule: "schedules",
     LogEntry: "log",
+    Consumable: "consumables",
     Component: "components",
     Calendar: "calendars",
     Person: "roster",
@@ -190,6 +193,15 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
         "maintenance_index",
         {"plans": catalog.maintenance, "windows": facts.maintenance, "horizon": HORIZON.days},
     )
+    yield PageSpec(
+        "consumables/index.md",
+        "consumables_index",
+        {
+            "levels": [stock_level(c, facts.as_of) for c in catalog.consumables],
+            "usage_days": USAGE_DAYS,
+            "lead_days": LEAD_DAYS,
+        },
+    )
     entries = sorted(catalog.log, key=lambda e: (e.at, e.id), reverse=True)
     entries = [e for e in entries if e.at <= facts.as_of]
     yield PageSpec(
@@ -285,6 +297,12 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
         elif isinstance(record, LogEntry):
             template = "log_entry"
+        elif isinstance(record, Consumable):
+            context |= {
+                "stock": stock_level(record, facts.as_of),
+                "log_rows": stock_rows(record, facts.as_of),
+                "usage_days": USAGE_DAYS,
+            }
         elif isinstance(record, Person | Group | Organization):
             template = record.type
         elif isinstance(record, Agreement):

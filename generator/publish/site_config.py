@@ -22,6 +22,7 @@ NAV_SECTIONS: tuple[tuple[str, str], ...] = (
     ("Schedules", "schedules/index.md"),
     ("Service log", "log/index.md"),
     ("Components", "components/index.md"),
+    ("Consumables", "consumables/index.md"),
     ("Service hours", "calendars/index.md"),
     ("Roster", "roster/index.md"),
     ("Audit trail", "audit/index.md"),
@@ -44,6 +45,7 @@ RECORD_FOLDERS = (
     "schedules",
     "log",
     "components",
+    "consumables",
     "calendars",
     "roster",
 )

@@ -15,6 +15,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
@@ -84,6 +85,11 @@ class Catalog:
     def maintenance(self) -> list[Maintenance]:
         """Maintenance plans in path order."""
         return self.all_of(Maintenance)
+
+    @property
+    def consumables(self) -> list[Consumable]:
+        """Consumables in path order."""
+        return self.all_of(Consumable)
 
     @property
     def log(self) -> list[LogEntry]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
+from generator.analysis.stock import stock_problem
 from generator.errors import Diagnostic, Severity
 from generator.models.agreement import Agreement
+from generator.models.consumable import Consumable
 from generator.models.request import Closed, Request, Resolved, StatusChange
 from generator.models.roster import Organization, Person
 from generator.records.catalog import Catalog
@@ -23,6 +25,11 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
     diagnostics.extend(_schedule_cycle(catalog))
+    for entry, consumable in catalog.of(Consumable):
+        problem = stock_problem(consumable)
+        if problem is not None:
+            index, message = problem
+            diagnostics.append(entry.diagnostic(("stock", index, "change"), message))
     return diagnostics
 
 

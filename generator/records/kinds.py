@@ -11,6 +11,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
@@ -48,6 +49,7 @@ KINDS: tuple[Kind, ...] = (
     _kind("agreements", "agreement", Agreement),
     _kind("calendars", "calendar", Calendar),
     _kind("components", "component", Component),
+    _kind("consumables", "consumable", Consumable),
     _kind("log", "log entry", LogEntry),
     _kind("maintenance", "maintenance", Maintenance),
     _kind("people", "person", Person, Group, Organization),

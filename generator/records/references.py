@@ -9,6 +9,7 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import BUILT_IN_24X7, Calendar
 from generator.models.common import Record
 from generator.models.component import Component
+from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.procedure import Procedure
@@ -27,6 +28,7 @@ KIND_NAMES = {
     Agreement: "agreement",
     Calendar: "calendar",
     Component: "component",
+    Consumable: "consumable",
     Group: "group",
     LogEntry: "log entry",
     Maintenance: "maintenance plan",
@@ -110,6 +112,10 @@ def _references(record: Record) -> Iterator[Ref]:
     elif isinstance(record, Procedure | Maintenance | Component):
         yield ("owner",), record.owner, OWNER
         yield from _kind_references(record)
+    elif isinstance(record, Consumable):
+        yield ("owner",), record.owner, OWNER
+        yield from _each("components", record.components, (Component,))
+        yield from _each("services", record.services, (Service,))
     elif isinstance(record, LogEntry):
         yield ("by",), record.by, OWNER
         yield from _each("components", record.components, (Component,))

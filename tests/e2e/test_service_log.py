@@ -36,3 +36,21 @@ def test_a_done_corrective_action_needs_its_result(sample_repo: Path) -> None:
     result = run_cli("validate", cwd=sample_repo)
     assert result.code == 1
     assert "a done corrective action needs its result" in result.out
+
+
+def test_consumables_page_flags_low_stock_and_a_negative_log_is_an_error(
+    sample_repo: Path,
+) -> None:
+    result = run_cli("generate", cwd=sample_repo)
+    assert result.code == 0, result.err
+    page = (sample_repo / ".servicebook/docs/consumables/index.md").read_text()
+    row = next(line for line in page.splitlines() if "label-rolls.md" in line)
+    assert "| 55 roll(s) | 40 | 7.6 | 7 days |" in row and "sb-stock-low" in row
+    labels = "records/consumables/label-rolls.md"
+    replace_in(sample_repo / labels, "change: 120,", "change: 12,")
+    result = run_cli("validate", cwd=sample_repo)
+    assert result.code == 1
+    assert (
+        f"{labels}:14: stock[4].change: takes the stock to -53 roll(s); record the acquisition "
+        "that came before this use"
+    ) in result.out.splitlines(), result.out
