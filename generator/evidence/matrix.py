@@ -29,6 +29,7 @@ FOLDER_TITLES = {
     "schedules": "job schedules",
     "log": "log entries",
     "consumables": "consumables",
+    "needs": "needs and surveys",
     "people": "roster entries",
     "calendars": "calendars",
 }
@@ -77,7 +78,15 @@ Gaps = Callable[[Catalog, SiteHistory, datetime], list[str]]
 
 
 def _sp11(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
-    gaps = ["customer needs and periodic surveys have no record kind yet (need/survey)"]
+    gaps = [
+        f"{need.id}: {need.type.replace('_', ' ')} still open after {OPEN_NEED_DAYS} days"
+        for need in catalog.needs
+        if need.status == "open" and need.type != "survey"
+        and (as_of - need.at).days > OPEN_NEED_DAYS
+    ]  # fmt: skip
+    customers = {a.customer for a in catalog.agreements if a.status == "active"}
+    surveyed = {n.raised_by for n in catalog.needs if n.type == "survey"}
+    gaps += [f"{c}: no satisfaction survey recorded" for c in sorted(customers - surveyed)]
     rated = sum(1 for r in catalog.requests if r.satisfaction is not None)
     if not rated:
         gaps.append("no request has a satisfaction rating")
@@ -197,6 +206,8 @@ def _sp33(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
     return gaps
 
 
+OPEN_NEED_DAYS = 60
+"""A need or staff concern left open longer than this is a gap (it was never reviewed)."""
 LISTED_REQUESTS = 10
 """Beyond this many requests with the same gap, the page gives their number (an import of
 25,000 requests must not turn the evidence page into a list of them)."""

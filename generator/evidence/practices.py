@@ -35,10 +35,15 @@ PRACTICES: tuple[Practice, ...] = (
         "SG 1",
         "Analyze existing agreements and service data",
         "Agreements and their targets, the service catalog, the requests received "
-        "under each agreement with their satisfaction ratings, and a capability "
-        "assessment of every agreement's targets against the recent requests.",
-        ("agreements", "services", "requests"),
-        (("Agreements", "agreements/index.md"), ("Services", "services/index.md")),
+        "under each agreement with their satisfaction ratings, customers' needs, staff "
+        "concerns and survey results, and a capability assessment of every agreement's "
+        "targets against the recent requests.",
+        ("agreements", "services", "requests", "needs"),
+        (
+            ("Agreements", "agreements/index.md"),
+            ("Services", "services/index.md"),
+            ("Needs and surveys", "needs/index.md"),
+        ),
     ),
     Practice(
         "SP 1.2",

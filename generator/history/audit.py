@@ -36,6 +36,7 @@ KIND_NAMES = {
     "schedules": "schedule",
     "log": "log entry",
     "consumables": "consumable",
+    "needs": "need",
     "components": "component",
     "people": "roster entry",
     "calendars": "calendar",

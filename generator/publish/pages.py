@@ -40,6 +40,7 @@ from generator.models.component import Component
 from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
+from generator.models.need import Need
 from generator.models.procedure import Procedure
 from generator.models.request import STATUSES, Request
 from generator.models.roster import Group, Organization, Person
@@ -67,6 +68,7 @@ SECTIONS: dict[type[Record], str] = {
     Schedule: "schedules",
     LogEntry: "log",
     Consumable: "consumables",
+    Need: "needs",
     Component: "components",
     Calendar: "calendars",
     Person: "roster",
@@ -193,6 +195,10 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
         "maintenance_index",
         {"plans": catalog.maintenance, "windows": facts.maintenance, "horizon": HORIZON.days},
     )
+    needs = sorted(
+        (n for n in catalog.needs if n.at <= facts.as_of), key=lambda n: (n.at, n.id), reverse=True
+    )
+    yield PageSpec("needs/index.md", "needs_index", {"needs": needs})
     yield PageSpec(
         "consumables/index.md",
         "consumables_index",
@@ -313,6 +319,15 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             }
             context |= agreement_extras(facts, record, context["zone"])
             context |= {
+                "needs": [
+                    n
+                    for n in catalog.needs
+                    if n.at <= facts.as_of
+                    and (
+                        n.agreement == record.id
+                        or (n.agreement is None and n.raised_by == record.customer)
+                    )
+                ],
                 "capability": facts.capability.get(record.id),
                 "capability_months": CAPABILITY_MONTHS,
                 "achievable": ACHIEVABLE,
@@ -333,6 +348,16 @@ def _capability(
         clocks = evaluate_under(agreement, requests, calendars, as_of)
         judged[agreement.id] = Capability(len(requests), tuple(capability(clocks)))
     return judged
+
+
+def _needs_of(catalog: Catalog, agreement: Agreement, as_of: datetime) -> list[Need]:
+    """Input for an agreement's review: what names it, or its customer without naming one."""
+    return [
+        n
+        for n in catalog.needs
+        if n.at <= as_of
+        and (n.agreement == agreement.id or (not n.agreement and n.raised_by == agreement.customer))
+    ]
 
 
 def _zone_of(catalog: Catalog, agreement: Agreement | None, default: str) -> str:

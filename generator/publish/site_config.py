@@ -12,29 +12,44 @@ import json
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
-NAV_SECTIONS: tuple[tuple[str, str], ...] = (
+NavItem = tuple[str, "str | tuple[NavItem, ...]"]
+NAV: tuple[NavItem, ...] = (
     ("Home", "index.md"),
-    ("Services", "services/index.md"),
+    (
+        "Dashboards",
+        (
+            ("Internal", "dashboards/internal.md"),
+            ("External", "dashboards/external.md"),
+            ("Notices and feeds", "dashboards/notices.md"),
+            ("Service reports", "reports/index.md"),
+        ),
+    ),
     ("Agreements", "agreements/index.md"),
+    ("Services", "services/index.md"),
     ("Requests", "requests/index.md"),
     ("Procedures", "procedures/index.md"),
-    ("Maintenance", "maintenance/index.md"),
-    ("Schedules", "schedules/index.md"),
-    ("Service log", "log/index.md"),
-    ("Components", "components/index.md"),
-    ("Consumables", "consumables/index.md"),
-    ("Service hours", "calendars/index.md"),
-    ("Roster", "roster/index.md"),
-    ("Audit trail", "audit/index.md"),
-    ("CMMI evidence", "audit/cmmi.md"),
+    (
+        "Operations",
+        (
+            ("Maintenance", "maintenance/index.md"),
+            ("Schedules", "schedules/index.md"),
+            ("Service log", "log/index.md"),
+            ("Components", "components/index.md"),
+            ("Consumables", "consumables/index.md"),
+        ),
+    ),
+    (
+        "Customers and staff",
+        (
+            ("Needs and surveys", "needs/index.md"),
+            ("Roster", "roster/index.md"),
+            ("Service hours", "calendars/index.md"),
+        ),
+    ),
+    ("Audit", (("Audit trail", "audit/index.md"), ("CMMI evidence", "audit/cmmi.md"))),
 )
-DASHBOARDS: tuple[tuple[str, str], ...] = (
-    ("Internal", "dashboards/internal.md"),
-    ("External", "dashboards/external.md"),
-    ("Notices and feeds", "dashboards/notices.md"),
-    ("Service reports", "reports/index.md"),
-)
-"""A section after Home; the monthly reports themselves are reached from these pages."""
+"""Kinds grouped in a few sections; with navigation.prune a page renders only its own
+section's entries, so the navigation stays cheap on thousands of request pages."""
 RECORD_FOLDERS = (
     "services",
     "agreements",
@@ -46,6 +61,7 @@ RECORD_FOLDERS = (
     "log",
     "components",
     "consumables",
+    "needs",
     "calendars",
     "roster",
 )
@@ -58,8 +74,7 @@ def staging_config(
     site_name: str | None = None,
 ) -> str:
     """YAML text of the staging ``mkdocs.yml`` (JSON-quoted values are valid YAML)."""
-    nav: list[object] = [{title: path} for title, path in NAV_SECTIONS]
-    nav.insert(1, {"Dashboards": [{title: path} for title, path in DASHBOARDS]})
+    nav: list[object] = [_nav_entry(item) for item in NAV]
     guide = [_guide_entry(path) for path in sorted(guide_pages)]
     if guide:
         nav.append({"Guide": guide})
@@ -75,6 +90,13 @@ def staging_config(
     if site_name:
         lines.append(f"site_name: {json.dumps(site_name)}")
     return "\n".join(lines) + "\n"
+
+
+def _nav_entry(item: NavItem) -> dict[str, object]:
+    title, target = item
+    if isinstance(target, str):
+        return {title: target}
+    return {title: [_nav_entry(child) for child in target]}
 
 
 def _guide_entry(path: str) -> dict[str, str]:

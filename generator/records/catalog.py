@@ -18,6 +18,7 @@ from generator.models.component import Component
 from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
+from generator.models.need import Need
 from generator.models.procedure import Procedure
 from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
@@ -85,6 +86,11 @@ class Catalog:
     def maintenance(self) -> list[Maintenance]:
         """Maintenance plans in path order."""
         return self.all_of(Maintenance)
+
+    @property
+    def needs(self) -> list[Need]:
+        """Needs, staff concerns and surveys in path order."""
+        return self.all_of(Need)
 
     @property
     def consumables(self) -> list[Consumable]:

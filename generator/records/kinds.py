@@ -14,6 +14,7 @@ from generator.models.component import Component
 from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
+from generator.models.need import Need
 from generator.models.procedure import Procedure
 from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
@@ -52,6 +53,7 @@ KINDS: tuple[Kind, ...] = (
     _kind("consumables", "consumable", Consumable),
     _kind("log", "log entry", LogEntry),
     _kind("maintenance", "maintenance", Maintenance),
+    _kind("needs", "need", Need),
     _kind("people", "person", Person, Group, Organization),
     _kind("procedures", "procedure", Procedure),
     _kind("requests", "request", Request),

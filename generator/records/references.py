@@ -12,6 +12,7 @@ from generator.models.component import Component
 from generator.models.consumable import Consumable
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
+from generator.models.need import Need
 from generator.models.procedure import Procedure
 from generator.models.request import Assigned, Request
 from generator.models.roster import Group, Organization, Person
@@ -32,6 +33,7 @@ KIND_NAMES = {
     Group: "group",
     LogEntry: "log entry",
     Maintenance: "maintenance plan",
+    Need: "need",
     Organization: "organization",
     Person: "person",
     Procedure: "procedure",
@@ -112,6 +114,11 @@ def _references(record: Record) -> Iterator[Ref]:
     elif isinstance(record, Procedure | Maintenance | Component):
         yield ("owner",), record.owner, OWNER
         yield from _kind_references(record)
+    elif isinstance(record, Need):
+        yield ("raised_by",), record.raised_by, PARTY
+        yield from _each("services", record.services, (Service,))
+        if record.agreement:
+            yield ("agreement",), record.agreement, (Agreement,)
     elif isinstance(record, Consumable):
         yield ("owner",), record.owner, OWNER
         yield from _each("components", record.components, (Component,))
