@@ -13,9 +13,11 @@ from datetime import datetime
 
 from generator.analysis.status import request_state
 from generator.analysis.stock import stock_level
+from generator.analysis.underpinning import fits
 from generator.errors import Severity
 from generator.evidence.practices import PRACTICES, Practice
 from generator.history.sitehistory import CommitRef, SiteHistory
+from generator.models.common import format_duration
 from generator.models.request import Closed
 from generator.records.catalog import Catalog
 
@@ -30,6 +32,7 @@ FOLDER_TITLES = {
     "log": "log entries",
     "consumables": "consumables",
     "needs": "needs and surveys",
+    "suppliers": "supplier agreements",
     "people": "roster entries",
     "calendars": "calendars",
 }
@@ -84,6 +87,12 @@ def _sp11(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         if need.status == "open" and need.type != "survey"
         and (as_of - need.at).days > OPEN_NEED_DAYS
     ]  # fmt: skip
+    gaps += [
+        f"{fit.supplier.id}: {format_duration(fit.supplier_s)} resolution does not fit inside "
+        f"{fit.agreement.id}'s {format_duration(fit.ours_s or 0)} at {fit.priority}"
+        for fit in fits(catalog.suppliers, catalog.agreements)
+        if fit.state == "short"
+    ]
     customers = {a.customer for a in catalog.agreements if a.status == "active"}
     surveyed = {n.raised_by for n in catalog.needs if n.type == "survey"}
     gaps += [f"{c}: no satisfaction survey recorded" for c in sorted(customers - surveyed)]

@@ -36,13 +36,15 @@ PRACTICES: tuple[Practice, ...] = (
         "Analyze existing agreements and service data",
         "Agreements and their targets, the service catalog, the requests received "
         "under each agreement with their satisfaction ratings, customers' needs, staff "
-        "concerns and survey results, and a capability assessment of every agreement's "
-        "targets against the recent requests.",
-        ("agreements", "services", "requests", "needs"),
+        "concerns and survey results, supplier agreements checked against the targets "
+        "they underpin, and a capability assessment of every agreement's targets "
+        "against the recent requests.",
+        ("agreements", "services", "requests", "needs", "suppliers"),
         (
             ("Agreements", "agreements/index.md"),
             ("Services", "services/index.md"),
             ("Needs and surveys", "needs/index.md"),
+            ("Supplier agreements", "suppliers/index.md"),
         ),
     ),
     Practice(

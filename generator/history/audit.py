@@ -37,6 +37,7 @@ KIND_NAMES = {
     "log": "log entry",
     "consumables": "consumable",
     "needs": "need",
+    "suppliers": "supplier agreement",
     "components": "component",
     "people": "roster entry",
     "calendars": "calendar",

@@ -29,6 +29,7 @@ from generator.analysis.schedules import LISTED, Run, critical_path, upcoming_ru
 from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
 from generator.analysis.stock import LEAD_DAYS, USAGE_DAYS, stock_level, stock_rows
+from generator.analysis.underpinning import fits
 from generator.evidence.matrix import evidence_matrix
 from generator.evidence.practices import GOALS
 from generator.history.findings import KIND_TITLES, KINDS
@@ -46,6 +47,7 @@ from generator.models.request import STATUSES, Request
 from generator.models.roster import Group, Organization, Person
 from generator.models.schedule import Schedule
 from generator.models.service import Service
+from generator.models.supplier import SupplierAgreement
 from generator.publish.dashboards import agreement_extras, dashboard_pages, home_answers
 from generator.publish.request_pages import (
     ALL_REQUEST_PAGES,
@@ -69,6 +71,7 @@ SECTIONS: dict[type[Record], str] = {
     LogEntry: "log",
     Consumable: "consumables",
     Need: "needs",
+    SupplierAgreement: "suppliers",
     Component: "components",
     Calendar: "calendars",
     Person: "roster",
@@ -199,6 +202,15 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
         (n for n in catalog.needs if n.at <= facts.as_of), key=lambda n: (n.at, n.id), reverse=True
     )
     yield PageSpec("needs/index.md", "needs_index", {"needs": needs})
+    all_fits = fits(catalog.suppliers, catalog.agreements)
+    fit_states: dict[str, list[str]] = {}
+    for fit in all_fits:
+        fit_states.setdefault(fit.supplier.id, []).append(fit.state)
+    yield PageSpec(
+        "suppliers/index.md",
+        "suppliers_index",
+        {"suppliers": catalog.suppliers, "fit_states": fit_states},
+    )
     yield PageSpec(
         "consumables/index.md",
         "consumables_index",
@@ -303,6 +315,10 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
         elif isinstance(record, LogEntry):
             template = "log_entry"
+        elif isinstance(record, SupplierAgreement):
+            context |= {
+                "fits": fits([record], catalog.agreements),
+            }
         elif isinstance(record, Consumable):
             context |= {
                 "stock": stock_level(record, facts.as_of),
@@ -319,15 +335,8 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             }
             context |= agreement_extras(facts, record, context["zone"])
             context |= {
-                "needs": [
-                    n
-                    for n in catalog.needs
-                    if n.at <= facts.as_of
-                    and (
-                        n.agreement == record.id
-                        or (n.agreement is None and n.raised_by == record.customer)
-                    )
-                ],
+                "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
+                "needs": _needs_of(catalog, record, facts.as_of),
                 "capability": facts.capability.get(record.id),
                 "capability_months": CAPABILITY_MONTHS,
                 "achievable": ACHIEVABLE,

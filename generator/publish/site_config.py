@@ -36,6 +36,7 @@ NAV: tuple[NavItem, ...] = (
             ("Service log", "log/index.md"),
             ("Components", "components/index.md"),
             ("Consumables", "consumables/index.md"),
+            ("Suppliers", "suppliers/index.md"),
         ),
     ),
     (
@@ -62,6 +63,7 @@ RECORD_FOLDERS = (
     "components",
     "consumables",
     "needs",
+    "suppliers",
     "calendars",
     "roster",
 )

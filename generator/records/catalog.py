@@ -24,6 +24,7 @@ from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
 from generator.models.schedule import Schedule
 from generator.models.service import Service
+from generator.models.supplier import SupplierAgreement
 from generator.records.loader import LoadedRecord, LoadResult
 
 R = TypeVar("R", bound=Record)
@@ -86,6 +87,11 @@ class Catalog:
     def maintenance(self) -> list[Maintenance]:
         """Maintenance plans in path order."""
         return self.all_of(Maintenance)
+
+    @property
+    def suppliers(self) -> list[SupplierAgreement]:
+        """Supplier agreements in path order."""
+        return self.all_of(SupplierAgreement)
 
     @property
     def needs(self) -> list[Need]:

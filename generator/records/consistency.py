@@ -5,8 +5,10 @@ from __future__ import annotations
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
 from generator.analysis.stock import stock_problem
+from generator.analysis.underpinning import fits
 from generator.errors import Diagnostic, Severity
 from generator.models.agreement import Agreement
+from generator.models.common import format_duration
 from generator.models.consumable import Consumable
 from generator.models.request import Closed, Request, Resolved, StatusChange
 from generator.models.roster import Organization, Person
@@ -25,12 +27,33 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
     diagnostics.extend(_schedule_cycle(catalog))
+    diagnostics.extend(_underpinning(catalog))
     for entry, consumable in catalog.of(Consumable):
         problem = stock_problem(consumable)
         if problem is not None:
             index, message = problem
             diagnostics.append(entry.diagnostic(("stock", index, "change"), message))
     return diagnostics
+
+
+def _underpinning(catalog: Catalog) -> list[Diagnostic]:
+    found = []
+    for fit in fits(catalog.suppliers, catalog.agreements):
+        entry = catalog.get(fit.supplier.id)
+        if fit.state != "short" or entry is None or fit.ours_s is None:
+            continue
+        found.append(
+            entry.diagnostic(
+                ("targets", fit.target_index, "resolution"),
+                f"{format_duration(fit.supplier_s)} does not fit inside the "
+                f"{format_duration(fit.ours_s)} {fit.metric.replace('_', ' ')} that "
+                f"{fit.agreement.id} promises at {fit.priority} for {fit.service}; agree a "
+                "shorter time with the supplier, or describe the workaround that keeps our "
+                "target (workaround: …)",
+                Severity.WARNING,
+            )
+        )
+    return found
 
 
 def _schedule_cycle(catalog: Catalog) -> list[Diagnostic]:

@@ -20,6 +20,7 @@ from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
 from generator.models.schedule import Schedule
 from generator.models.service import Service
+from generator.models.supplier import SupplierAgreement
 
 
 @dataclass(frozen=True)
@@ -59,5 +60,6 @@ KINDS: tuple[Kind, ...] = (
     _kind("requests", "request", Request),
     _kind("schedules", "schedule", Schedule),
     _kind("services", "service", Service),
+    _kind("suppliers", "supplier agreement", SupplierAgreement),
 )
 KINDS_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}

@@ -18,6 +18,7 @@ from generator.models.request import Assigned, Request
 from generator.models.roster import Group, Organization, Person
 from generator.models.schedule import Schedule
 from generator.models.service import Service
+from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
 from generator.records.loader import LoadedRecord
 from generator.records.sourcemap import Loc
@@ -40,6 +41,7 @@ KIND_NAMES = {
     Request: "request",
     Schedule: "schedule",
     Service: "service",
+    SupplierAgreement: "supplier agreement",
 }
 
 
@@ -114,6 +116,12 @@ def _references(record: Record) -> Iterator[Ref]:
     elif isinstance(record, Procedure | Maintenance | Component):
         yield ("owner",), record.owner, OWNER
         yield from _kind_references(record)
+    elif isinstance(record, SupplierAgreement):
+        yield ("supplier",), record.supplier, (Organization,)
+        yield ("calendar",), record.calendar, (Calendar,)
+        yield from _each("components", record.components, (Component,))
+        yield from _each("services", record.services, (Service,))
+        yield from _each("underpins", record.underpins, (Agreement,))
     elif isinstance(record, Need):
         yield ("raised_by",), record.raised_by, PARTY
         yield from _each("services", record.services, (Service,))

@@ -30,3 +30,18 @@ def test_a_survey_without_results_is_an_error(sample_repo: Path) -> None:
     result = run_cli("validate", cwd=sample_repo)
     assert result.code == 1
     assert "a survey needs its results" in result.out
+
+
+def test_a_supplier_resolution_that_does_not_fit_is_a_warning(sample_repo: Path) -> None:
+    path = "records/suppliers/SUP-MEDIDESK.md"
+    replace_in(sample_repo / path, "resolution: 3h}", "resolution: 5h}")
+    result = run_cli("validate", cwd=sample_repo)
+    assert result.code == 0, result.out  # a warning: the records are valid
+    assert (
+        f"{path}:12: warning: targets[0].resolution: 5h does not fit inside the 4h resolution "
+        "that AGR-LINDENHOF-2026 promises at P1 for practice-systems; agree a shorter time "
+        "with the supplier, or describe the workaround that keeps our target (workaround: …)"
+    ) in result.out.splitlines(), result.out
+    result = run_cli("generate", cwd=sample_repo)
+    page = (sample_repo / ".servicebook/docs/suppliers/index.md").read_text()
+    assert "does not fit" in page

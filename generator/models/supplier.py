@@ -1,0 +1,49 @@
+"""Supplier agreements (``records/suppliers/<id>.md``): what suppliers promise us, and
+which customer agreements rest on it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.common import Duration, Record, RecordId, RecordModel
+
+
+class SupplierTarget(RecordModel):
+    """What the supplier promises at one of our priorities."""
+
+    priority: str = Field(pattern=r"^P[1-5]$", description="Our priority the row applies to.")
+    response: Duration | None = Field(default=None, description="Supplier's first response.")
+    resolution: Duration | None = Field(default=None, description="Supplier's fix or restore.")
+    workaround: str = Field(
+        default="",
+        description="How we keep our own target when the supplier's resolution does not fit "
+        "inside it (e.g. a backup line).",
+    )
+
+
+class SupplierAgreement(Record):
+    """An underpinning contract with a supplier (carrier, vendor, hosting provider)."""
+
+    supplier: RecordId = Field(description="Supplier organization (roster id).")
+    status: Literal["negotiating", "active", "expired"] = Field(description="Where it stands.")
+    effective: date = Field(description="First day it applies.")
+    expires: date | None = Field(default=None, description="Last day it applies.")
+    calendar: RecordId = Field(
+        default="24x7", description="Hours the supplier's times count in; 24x7 is built in."
+    )
+    components: list[RecordId] = Field(
+        default_factory=list, description="Components the supplier provides or maintains."
+    )
+    services: list[RecordId] = Field(
+        default_factory=list, description="Our services that depend on it."
+    )
+    underpins: list[RecordId] = Field(
+        default_factory=list, description="Customer agreements whose targets rely on it."
+    )
+    targets: list[SupplierTarget] = Field(
+        default_factory=list, description="The supplier's times per priority."
+    )
+    contact: str = Field(default="", description="How to reach the supplier's service desk.")
