@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import REPO as REPO  # re-exported: tests import it from here
+from tests.helpers import copy_sample
+
 HERE = Path(__file__).parent
-REPO = HERE.parent
 CONTRACT = HERE / "fixtures" / "contract"
 
 
@@ -23,12 +25,4 @@ def contract_repo(tmp_path: Path) -> Path:
 @pytest.fixture
 def sample_repo(tmp_path: Path) -> Path:
     """A fresh copy of this repository's sample (records, docs, templates, configs)."""
-    root = tmp_path / "sample"
-    root.mkdir()
-    for name in ("records", "docs", "templates"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "servicebook.yml"):
-        if (REPO / name).is_file():
-            shutil.copy2(REPO / name, root / name)
-    return root
+    return copy_sample(tmp_path / "sample")

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_FOLDERS = ("records", "docs", "templates")
+SAMPLE_FILES = ("mkdocs.yml", "servicebook.yml")
+
+
+def copy_sample(root: Path) -> Path:
+    """This repository's sample (records, docs, templates and both settings files) in
+    ``root``, a new folder, so a test can build or change it without touching ours."""
+    root.mkdir(parents=True)
+    for name in SAMPLE_FOLDERS:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    for name in SAMPLE_FILES:
+        if (REPO / name).is_file():
+            shutil.copy2(REPO / name, root / name)
+    return root
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -26,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.conftest import REPO
-from tests.helpers import run_cli
+from tests.helpers import copy_sample, run_cli
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Dialog, Page
@@ -112,13 +110,7 @@ def _serve(handler: Any) -> Iterator[_Server]:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site, built once for the browser tests."""
     _require_chromium()
-    root = tmp_path_factory.mktemp("browser") / "sample"
-    root.mkdir()
-    for name in ("records", "docs", "templates"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "servicebook.yml"):
-        shutil.copy2(REPO / name, root / name)
+    root = copy_sample(tmp_path_factory.mktemp("browser") / "sample")
     result = run_cli("build", cwd=root)
     assert result.code == 0, result.out + result.err
     return root / "site"

@@ -7,24 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import fingerprint, run_cli
+from tests.helpers import copy_sample, fingerprint, run_cli
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import REPO
-
-    root = tmp_path_factory.mktemp("site") / "sample"
-    root.mkdir()
-    import shutil
-
-    for name in ("records", "docs", "templates"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "servicebook.yml"):
-        shutil.copy2(REPO / name, root / name)
+    root = copy_sample(tmp_path_factory.mktemp("site") / "sample")
     before = fingerprint(root / "records")
     result = run_cli("build", cwd=root)
     assert result.code == 0, result.out + result.err
