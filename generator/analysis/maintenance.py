@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from generator.analysis.occurrences import occurrences
+from generator.analysis.occurrences import occurrence_key, occurrences
 from generator.models.agreement import Agreement
 from generator.models.component import Component
 from generator.models.maintenance import Maintenance
@@ -60,7 +60,7 @@ class PlannedWindow:
     @property
     def key(self) -> str:
         """Stable id of this occurrence: plan id and UTC start."""
-        return f"{self.plan.id}-{self.start:%Y%m%dT%H%M%SZ}"
+        return occurrence_key(self.plan.id, self.start)
 
 
 def upcoming_windows(

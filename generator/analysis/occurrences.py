@@ -29,3 +29,9 @@ def occurrences(
         end = start + length
         if end > after and start < before:
             yield start.astimezone(UTC), end.astimezone(UTC)
+
+
+def occurrence_key(owner_id: str, start: datetime) -> str:
+    """Stable id of one occurrence (a maintenance window, a job run): the id of its record
+    and its UTC start, as in ``MNT-1-20261219T210000Z``; iCalendar UIDs are built from it."""
+    return f"{owner_id}-{start.astimezone(UTC):%Y%m%dT%H%M%SZ}"

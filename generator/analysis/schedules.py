@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from generator.analysis.maintenance import PlannedWindow
-from generator.analysis.occurrences import occurrences
+from generator.analysis.occurrences import occurrence_key, occurrences
 from generator.models.schedule import Schedule
 
 HORIZON = timedelta(days=31)
@@ -40,7 +40,7 @@ class Run:
     @property
     def key(self) -> str:
         """Stable id of this run: schedule id and UTC start."""
-        return f"{self.schedule.id}-{self.start:%Y%m%dT%H%M%SZ}"
+        return occurrence_key(self.schedule.id, self.start)
 
 
 def upcoming_runs(

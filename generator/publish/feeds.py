@@ -130,8 +130,7 @@ def calendar_file(
             "TRANSP:OPAQUE",
         ]
         if site_url:
-            url = site_url.rstrip("/") + "/" + page_url(event.page, directory_urls)
-            lines.append(f"URL:{url}")
+            lines.append(f"URL:{absolute_url(site_url, event.page, directory_urls)}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
@@ -155,7 +154,7 @@ def _run_event(run: Run, titles: dict[str, str]) -> CalendarEvent:
         run.start,
         run.end,
         "Job: " + schedule.title,
-        " ".join(" ".join(part.split()) for part in parts),
+        _sentences(parts),
         f"schedules/{schedule.id}.md",
     )
 
@@ -246,10 +245,9 @@ def atom_feed(
     """
 
     def link(page: str) -> str:
-        url = page_url(page, directory_urls)
         if site_url:
-            return site_url.rstrip("/") + "/" + url
-        return relative_path(url, path.rpartition("/")[0]) or "./"
+            return absolute_url(site_url, page, directory_urls)
+        return relative_path(page_url(page, directory_urls), path.rpartition("/")[0]) or "./"
 
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -291,6 +289,16 @@ def describe(window: PlannedWindow, titles: dict[str, str]) -> str:
         parts.append(plan.plan)
     if plan.notification:
         parts.append(f"Notification: {plan.notification}")
+    return _sentences(parts)
+
+
+def absolute_url(site_url: str, page: str, directory_urls: bool = True) -> str:
+    """The full URL of a staged page on the site published at ``site_url``."""
+    return site_url.rstrip("/") + "/" + page_url(page, directory_urls)
+
+
+def _sentences(parts: Sequence[str]) -> str:
+    """Parts of a description on one line, each part's whitespace collapsed."""
     return " ".join(" ".join(part.split()) for part in parts)
 
 
