@@ -16,13 +16,13 @@ in ``mkdocs.yml`` stores each fragment as it is, before those parsers run, which
 request page about as cheap to build as a plain page of the same size.
 
 Only the generator writes the markers: untrusted text reaches a page escaped (``<``
-becomes ``&lt;``), and :func:`neutralise` breaks a marker line in a record body, even
-inside its code blocks. Pure: no I/O.
+becomes ``&lt;``), and record bodies are rendered to sanitised HTML with no raw HTML and
+no comments (``publish/body_html.py``), so no text from a record can form a marker.
+Pure: no I/O.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markdown import Markdown
@@ -33,7 +33,6 @@ OPEN = "<!-- servicebook:html -->"
 CLOSE = "<!-- /servicebook:html -->"
 EXTENSION = "generator.publish.fragments"
 """The name to list under ``markdown_extensions`` in ``mkdocs.yml``."""
-_MARKER = re.compile(r"<!--(\s*/?\s*servicebook:)", re.IGNORECASE)
 # After the fenced code preprocessors (25), before MkDocs' raw HTML scan (21) and
 # Python-Markdown's HTML block preprocessor (20).
 _PRIORITY = 22
@@ -42,11 +41,6 @@ _PRIORITY = 22
 def wrap(html: str) -> str:
     """``html`` (one or more lines, no blank line needed) between the marker lines."""
     return f"\n{OPEN}\n{html.strip()}\n{CLOSE}\n"
-
-
-def neutralise(text: str) -> str:
-    """``text`` with every marker made inert (``<!--`` becomes ``&lt;!--``)."""
-    return _MARKER.sub(r"&lt;!--\1", text)
 
 
 class _KeepFragments(Preprocessor):

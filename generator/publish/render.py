@@ -31,11 +31,12 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator.models.common import format_duration
+from generator.publish.body_html import render_body
 from generator.publish.describe import describe_event, describe_match
 from generator.publish.fragments import wrap
 from generator.publish.hours import describe_hours
 from generator.publish.links import relative_source, relative_url
-from generator.publish.markdown import escape_inline, sanitize_body
+from generator.publish.markdown import escape_inline
 
 TEMPLATE_SUFFIX = ".md.j2"
 FRAGMENT_SUFFIX = ".html.j2"
@@ -60,7 +61,7 @@ def make_environment(user_templates: Path | None, directory_urls: bool = True) -
     """
     loader = _loader(user_templates)
     env = _environment(loader, _finalize)
-    env.globals.update(ref=ref, page_link=page_link, label=badge)
+    env.globals.update(ref=ref, page_link=page_link, label=badge, directory_urls=directory_urls)
     fragments = _environment(loader, _finalize_html)
     fragments.globals.update(
         ref=html_ref,
@@ -121,10 +122,16 @@ def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
         span=format_span,
         duration=format_duration_text,
         remaining=format_remaining,
-        body=lambda text: Markup(sanitize_body(text)),
+        body=body_filter,
         md=lambda text: Markup(escape_inline(str(text))),
     )
     return env
+
+
+@pass_context
+def body_filter(context: Context, text: str) -> Markup:
+    """A record body: rendered and sanitised here, never parsed by MkDocs (``body_html``)."""
+    return Markup(render_body(str(text), context["page_path"], context["directory_urls"]))
 
 
 def badge(text: str, kind: str) -> Markup:

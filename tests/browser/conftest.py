@@ -54,7 +54,7 @@ QUIET = (
 _SHOTS: list[Path] = []
 
 
-def _require_chromium() -> None:
+def require_chromium() -> None:
     if CHROMIUM.is_file():
         return
     reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)"
@@ -109,19 +109,24 @@ def _serve(handler: Any) -> Iterator[_Server]:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site, built once for the browser tests."""
-    _require_chromium()
+    require_chromium()
     root = copy_sample(tmp_path_factory.mktemp("browser") / "sample")
     result = run_cli("build", cwd=root)
     assert result.code == 0, result.out + result.err
     return root / "site"
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """``http://127.0.0.1:PORT/`` serving the built site."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
+def serve_site(folder: Path) -> Iterator[str]:
+    """``http://127.0.0.1:PORT/`` serving the built site in ``folder`` (a generator)."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     for server in _serve(handler):
         yield f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """``http://127.0.0.1:PORT/`` serving the built sample site."""
+    yield from serve_site(site_dir)
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ import markdown
 import pytest
 from jinja2 import TemplateAssertionError
 
-from generator.publish.fragments import CLOSE, EXTENSION, OPEN, neutralise, wrap
-from generator.publish.markdown import sanitize_body
+from generator.publish.body_html import render_body
+from generator.publish.fragments import CLOSE, EXTENSION, OPEN, wrap
 from generator.publish.render import make_environment, render
 
 # As in the sample mkdocs.yml (record bodies rely on fenced code being code).
@@ -64,15 +64,11 @@ def test_an_unclosed_fragment_is_left_to_the_html_parser() -> None:
     ],
 )
 def test_a_record_body_cannot_forge_a_fragment(body: str) -> None:
-    html = convert("# Page\n\n" + sanitize_body(body) + wrap("<p>real</p>"), EXTENSION)
+    html = convert(
+        "# Page\n\n" + render_body(body, "requests/R.md") + wrap("<p>real</p>"), EXTENSION
+    )
     assert "<script>" not in html
     assert "<p>real</p>" in html
-
-
-def test_neutralise_only_touches_markers() -> None:
-    assert neutralise("a <!-- note --> b") == "a <!-- note --> b"
-    assert neutralise(OPEN) == "&lt;!-- servicebook:html -->"
-    assert neutralise(CLOSE) == "&lt;!-- /servicebook:html -->"
 
 
 def test_fragments_cannot_use_the_markdown_filters(tmp_path: Path) -> None:
