@@ -1,6 +1,8 @@
 """Real data at real scale (issue 7): the UCI ServiceNow log through the whole pipeline.
 
-Run: ``python -m benchmarks.bench_scale [--data FILE] [--keep DIR]`` (about 10 minutes).
+Run: ``python -m benchmarks.bench_scale [--data FILE] [--keep DIR] [--no-build]`` (about 10
+minutes; ``--no-build`` stops before the site builds, about 2 minutes, and writes
+``benchmarks/results/scale-no-build.md`` instead).
 
 It imports ``incident_event_log.csv.gz`` (24,918 incidents) into a temporary repository,
 commits it once (so ``audit`` and the site have history), then times each command as a
@@ -108,7 +110,7 @@ def phases(stderr: str) -> str:
     return "; ".join(line for line in lines if line.endswith(" s"))
 
 
-def measure(data: Path, keep: Path | None, report: Report) -> None:
+def measure(data: Path, keep: Path | None, report: Report, *, build_site: bool = True) -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     root = folder / "repo"
     try:
@@ -203,6 +205,9 @@ def measure(data: Path, keep: Path | None, report: Report) -> None:
         else:
             report.row("audit", "TODO: `servicebook audit` not available", "—", "—", "—", "—")
 
+        if not build_site:
+            report.sections.append(realism(root, export_file, data))
+            return
         set_request_pages(root, "all")
         build, err = run(root, "build", "--as-of", AS_OF, "--progress")
         pages = sum(1 for _ in (root / ".servicebook" / "docs").rglob("*.md"))
@@ -358,15 +363,19 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the UCI event log (.csv.gz)")
     parser.add_argument("--keep", type=Path, help="keep the imported repository here")
+    parser.add_argument(
+        "--no-build", action="store_true", help="stop before the site builds (import to audit)"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"no data set at {args.data}; pass --data", file=sys.stderr)
         return 2
     report = Report()
-    measure(args.data, args.keep, report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(write(report, args.data), encoding="utf-8")
-    print(f"written to {RESULTS.relative_to(REPO)}")
+    measure(args.data, args.keep, report, build_site=not args.no_build)
+    results = RESULTS.with_name("scale-no-build.md") if args.no_build else RESULTS
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(write(report, args.data), encoding="utf-8")
+    print(f"written to {results.relative_to(REPO)}")
     return 0
 
 
