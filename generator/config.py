@@ -49,6 +49,12 @@ class Config(RecordModel):
         description="With request_pages: open_and_recent, how many days before as_of a "
         "request received, resolved or closed keeps its page.",
     )
+    builder: Literal["mkdocs", "zensical"] = Field(
+        default="mkdocs",
+        description="The static-site builder run on the staging folder: mkdocs (MkDocs 1.x "
+        "with Material, the default) or zensical (Zensical, Material's successor, which "
+        "builds the same staged pages; install it with pip install 'servicebook[zensical]').",
+    )
     cache: bool = Field(
         default=True,
         description="Keep validated records in the cache/ folder of staging_dir, keyed by a "

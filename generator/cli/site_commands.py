@@ -99,7 +99,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """``servicebook build``: validate, generate, then ``mkdocs build --strict``."""
+    """``servicebook build``: validate, generate, then the builder (``mkdocs build --strict``)."""
     return _generate_site(args, build=True)
 
 
@@ -115,7 +115,8 @@ def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
     print_problems(outcome.diagnostics)
     if not outcome.ok and outcome.builder is not None:
         sys.stderr.write(outcome.builder.output)
-        print("servicebook: the MkDocs build failed (see above)", file=sys.stderr)
+        name = "Zensical" if config.builder == "zensical" else "MkDocs"
+        print(f"servicebook: the {name} build failed (see above)", file=sys.stderr)
         return 1
     if not outcome.ok:
         return 1

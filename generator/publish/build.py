@@ -25,7 +25,7 @@ from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.pages import compute_facts, site_pages
 from generator.publish.render import make_environment, render
 from generator.publish.request_pages import RequestPagePolicy
-from generator.publish.runner import BuilderResult, run_mkdocs
+from generator.publish.runner import MATERIAL_END_OF_LIFE, BuilderResult, run_builder
 from generator.publish.site_config import staging_config
 from generator.publish.staging import WriteStats, collect_docs, merge, write_staging
 
@@ -142,12 +142,25 @@ def generate_site(
                 f"no mkdocs.yml in {root}; servicebook build needs one for the theme and "
                 "site name (copy the one from the Servicebook repository)"
             )
-        if not read_mkdocs_settings(root).fragments_extension:
+        settings = read_mkdocs_settings(root)
+        if not settings.fragments_extension:
             outcome.diagnostics.append(_SLOW_FRAGMENTS)
-        phase.start(f"building {sum(1 for f in files if f.endswith('.md'))} pages with MkDocs")
-        outcome.builder = run_mkdocs(config_file, as_of)
+        if config.builder == "mkdocs" and settings.theme == "material":
+            outcome.diagnostics.append(
+                Diagnostic(
+                    "mkdocs.yml",
+                    settings.theme_line,
+                    0,
+                    "theme",
+                    MATERIAL_END_OF_LIFE,
+                    Severity.WARNING,
+                )
+            )
+        name = "Zensical" if config.builder == "zensical" else "MkDocs"
+        phase.start(f"building {sum(1 for f in files if f.endswith('.md'))} pages with {name}")
+        outcome.builder = run_builder(config.builder, config_file, as_of, target)
         outcome.site_dir = target
-        phase.done(f"MkDocs {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
+        phase.done(f"{name} {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
     return outcome
 
 

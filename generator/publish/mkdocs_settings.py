@@ -15,13 +15,15 @@ from generator.publish.fragments import EXTENSION
 
 @dataclass(frozen=True)
 class MkdocsSettings:
-    """``site_name``, ``site_url``, ``use_directory_urls``, and whether the fragments
-    extension is listed."""
+    """``site_name``, ``site_url``, ``use_directory_urls``, whether the fragments
+    extension is listed, and the theme's name with the line of ``theme:`` (0: none)."""
 
     site_name: str = "Servicebook"
     directory_urls: bool = True
     fragments_extension: bool = False
     site_url: str | None = None
+    theme: str = "mkdocs"
+    theme_line: int = 0
 
 
 def read_mkdocs_settings(root: Path) -> MkdocsSettings:
@@ -37,10 +39,23 @@ def parse_mkdocs_settings(text: str) -> MkdocsSettings:
     defaults = MkdocsSettings()
     site_name, directory_urls, extension = defaults.site_name, True, False
     site_url: str | None = None
-    for line in text.splitlines():
+    theme, theme_line, in_theme, child = defaults.theme, 0, False, 0
+    for number, line in enumerate(text.splitlines(), start=1):
         key, _, value = line.partition(":")
         value = value.split(" #", 1)[0].strip().strip("\"'")
-        if key == "site_name" and value:
+        if line[:1] not in (" ", "\t", "#", ""):
+            in_theme = False
+        if key == "theme":
+            theme_line, in_theme, child = number, True, 0
+            theme = value or theme
+        elif in_theme and key.strip() == "name" and value:
+            indent = len(line) - len(line.lstrip())
+            child = child or indent  # the theme's own keys, not those of a palette entry
+            if indent == child:
+                theme = value
+        elif in_theme and line.strip() and not line.lstrip().startswith("#"):
+            child = child or len(line) - len(line.lstrip())
+        elif key == "site_name" and value:
             site_name = value
         elif key == "site_url" and value:
             site_url = value
@@ -48,4 +63,4 @@ def parse_mkdocs_settings(text: str) -> MkdocsSettings:
             directory_urls = value.lower() not in ("false", "no", "off")
         elif line.strip().removeprefix("- ").rstrip(":").strip() == EXTENSION:
             extension = True
-    return MkdocsSettings(site_name, directory_urls, extension, site_url)
+    return MkdocsSettings(site_name, directory_urls, extension, site_url, theme, theme_line)

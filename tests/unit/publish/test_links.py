@@ -57,4 +57,11 @@ def test_mkdocs_settings_are_read_without_evaluating_tags() -> None:
     assert parse_mkdocs_settings(text) == MkdocsSettings(
         "Acme — service book", False, True, "https://service.example.org/book/"
     )
-    assert parse_mkdocs_settings("theme:\n  name: material\n") == MkdocsSettings()
+    assert parse_mkdocs_settings("theme:\n  name: material\nnav: []\n") == MkdocsSettings(
+        theme="material", theme_line=1
+    )
+    assert parse_mkdocs_settings("site_name: x\ntheme: readthedocs\n").theme == "readthedocs"
+    assert parse_mkdocs_settings("theme:\n  x: 1\nname: other\n").theme == "mkdocs"
+    palette = "theme:\n  palette:\n    - toggle:\n        name: Dark\n  name: material\n"
+    assert parse_mkdocs_settings(palette).theme == "material"
+    assert parse_mkdocs_settings("theme:\n  palette:\n    name: Dark\n").theme == "mkdocs"
