@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.config import instant_range_of
 from generator.errors import Diagnostic, sort_diagnostics
 from generator.records.cache import Outcome, RecordCache, scan_digest
 from generator.records.catalog import Catalog, build_catalog
@@ -33,10 +34,11 @@ def validate(root: Path, cache_dir: Path | None = None) -> Validated:
     :mod:`generator.records.cache`) and the cache is updated afterwards.
     """
     scan = scan_records(root)
+    instants = instant_range_of(root)
     if cache_dir is None:
-        return check_loaded(load_scanned(scan))
-    cache = RecordCache(cache_dir, root)
-    validated = check_loaded(load_scanned(scan, cache))
+        return check_loaded(load_scanned(scan, None, instants))
+    cache = RecordCache(cache_dir, root, instants)
+    validated = check_loaded(load_scanned(scan, cache, instants))
     outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
     cache.save(scan_digest(scan), outcome)
     return validated
@@ -48,11 +50,12 @@ def check(root: Path, cache_dir: Path | None = None) -> Outcome:
     if cache_dir is not None:
         scan = scan_records(root)
         digest = scan_digest(scan)
-        cache = RecordCache(cache_dir, root)
+        instants = instant_range_of(root)
+        cache = RecordCache(cache_dir, root, instants)
         found = cache.outcome(digest)
         if found is not None:
             return found
-        validated = check_loaded(load_scanned(scan, cache))
+        validated = check_loaded(load_scanned(scan, cache, instants))
         outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
         cache.save(digest, outcome)
         return outcome
