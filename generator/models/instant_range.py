@@ -79,6 +79,14 @@ def range_problem(value: datetime | date, allowed: InstantRange = DEFAULT_RANGE)
     )
 
 
+def option_problem(option: str, text: str, allowed: InstantRange) -> str:
+    """The usage error for an option (``--as-of``, ``--at``) outside the range."""
+    return (
+        f"{option} '{text}' is outside the range of instants allowed ({allowed.describe()}); "
+        "write an instant in that range, or widen instant_range in servicebook.yml"
+    )
+
+
 def range_of(info: ValidationInfo | None) -> InstantRange:
     """The range passed in the validation context, else the default."""
     context: Any = info.context if info is not None else None
