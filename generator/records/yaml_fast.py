@@ -138,9 +138,12 @@ def _number(text: str, node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     """
     if len(text) > 40:
         return OutOfRangeNumber(text)
+    scalar: Any = node  # PyYAML's stubs want a ScalarNode; libyaml gave exactly that
     value = (
-        loader.construct_yaml_int(node) if node.tag == _INT else loader.construct_yaml_float(node)
-    )  # type: ignore[arg-type]
+        loader.construct_yaml_int(scalar)
+        if node.tag == _INT
+        else loader.construct_yaml_float(scalar)
+    )
     if (isinstance(value, float) and not math.isfinite(value)) or abs(value) >= MAX_NUMBER:
         return OutOfRangeNumber(text)
     return value
