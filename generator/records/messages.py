@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from generator.records.yaml_fast import OutOfRangeNumber
+from generator.records.yaml_fast import ImpossibleDate, OutOfRangeNumber
 
 NAIVE_HINT = (
     "the timestamp has no UTC offset; add one, e.g. 2026-11-20T09:12:00+01:00 "
@@ -57,7 +57,7 @@ def message_for(error: ErrorDetails, model: type[BaseModel] | None, data: Any) -
     kind = error["type"]
     value = error.get("input")
     loc = error["loc"]
-    if isinstance(value, OutOfRangeNumber):
+    if isinstance(value, OutOfRangeNumber | ImpossibleDate):
         return value.message()
     if kind == "missing":
         return "required field is missing; add it"

@@ -131,6 +131,18 @@ class OutOfRangeNumber:
         )
 
 
+@dataclass(frozen=True)
+class ImpossibleDate:
+    """A timestamp-shaped value naming a day that does not exist, standing in for it so
+    that validation reports it at its field."""
+
+    text: str
+
+    def message(self) -> str:
+        """What is wrong and what to write instead."""
+        return f"'{self.text}' is not a real date; write a day that exists, e.g. 2026-02-28"
+
+
 def _number(text: str, node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     """An int or float as PyYAML reads it, or :class:`OutOfRangeNumber` when absurd.
 
@@ -155,7 +167,10 @@ def _scalar(tag: str, node: yaml.Node, loader: yaml.SafeLoader) -> Any:
         try:
             return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
         except ValueError:
-            return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            try:
+                return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            except ValueError:
+                return ImpossibleDate(text)  # 2026-02-30: a date's form, no such day
     if tag == _INT:
         return int(text) if text.isdigit() and len(text) < 16 else _number(text, node, loader)
     if tag == _BOOL:

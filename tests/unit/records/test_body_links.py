@@ -44,9 +44,7 @@ def test_full_urls_are_http_https_mailto_or_anchors() -> None:
     assert [is_full_url(t) for t in ("https://a.example", "HTTP://a", "mailto:x@y", "#x")] == [
         True
     ] * 4
-    assert [is_full_url(t) for t in ("manual.pdf", "ftp://a", "//host/x", "../x.md")] == [
-        False
-    ] * 4
+    assert [is_full_url(t) for t in ("manual.pdf", "ftp://a", "//host/x", "../x.md")] == [False] * 4
 
 
 def test_file_links_resolve_against_the_record_folder_and_stay_in_the_repository() -> None:
