@@ -48,6 +48,7 @@ class Config(RecordModel):
     recent_days: int = Field(
         default=90,
         ge=0,
+        le=36_500,
         description="With request_pages: open_and_recent, how many days before as_of a "
         "request received, resolved or closed keeps its page.",
     )
