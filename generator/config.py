@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.models.calendar_record import check_timezone
 from generator.models.common import RecordModel, Timestamp
+from generator.models.instant_range import DEFAULT_RANGE, WIDEST, InstantRange, range_problem
 from generator.settings_file import load_settings
 
 CONFIG_FILE = "servicebook.yml"
@@ -46,6 +48,7 @@ class Config(RecordModel):
     recent_days: int = Field(
         default=90,
         ge=0,
+        le=36_500,
         description="With request_pages: open_and_recent, how many days before as_of a "
         "request received, resolved or closed keeps its page.",
     )
@@ -54,6 +57,12 @@ class Config(RecordModel):
         description="The static-site builder run on the staging folder: mkdocs (MkDocs 1.x "
         "with Material, the default) or zensical (Zensical, Material's successor, which "
         "builds the same staged pages; install it with pip install 'servicebook[zensical]').",
+    )
+    instant_range: InstantRangeSetting = Field(
+        default_factory=lambda: InstantRangeSetting(),
+        description="The span of time records may speak about: every timestamp and date in "
+        "a record, --as-of, --at and intake times must lie from earliest to latest "
+        "(midnight UTC); at most 1900-01-01 to 2500-01-01.",
     )
     cache: bool = Field(
         default=True,
@@ -66,6 +75,36 @@ class Config(RecordModel):
     def _zone(cls, value: str) -> str:
         return check_timezone(value)
 
+    @property
+    def instants(self) -> InstantRange:
+        """The instant range as the loader and the options use it."""
+        return InstantRange(self.instant_range.earliest, self.instant_range.latest)
+
+    @model_validator(mode="after")
+    def _as_of_in_range(self) -> Config:
+        problem = None if self.as_of is None else range_problem(self.as_of, self.instants)
+        if problem is not None:
+            raise ValueError(f"as_of: {problem}")
+        return self
+
+
+class InstantRangeSetting(RecordModel):
+    """``instant_range: {earliest: 1970-01-01, latest: 2200-01-01}`` in servicebook.yml."""
+
+    earliest: date = Field(default=DEFAULT_RANGE.earliest, description="First date allowed.")
+    latest: date = Field(default=DEFAULT_RANGE.latest, description="Last date allowed (00:00Z).")
+
+    @model_validator(mode="after")
+    def _sensible(self) -> InstantRangeSetting:
+        low, high = WIDEST
+        if not low <= self.earliest < self.latest <= high:
+            raise ValueError(
+                f"{self.earliest.isoformat()} to {self.latest.isoformat()} is not a range "
+                f"within {low.isoformat()} to {high.isoformat()}; earliest must come before "
+                "latest, e.g. {earliest: 1970-01-01, latest: 2200-01-01}"
+            )
+        return self
+
 
 def load_config(root: Path) -> Config:
     """Read ``servicebook.yml`` if present; a bad file is a user error naming the line."""
@@ -73,6 +112,11 @@ def load_config(root: Path) -> Config:
     if not path.is_file():
         return Config()
     return load_settings(path.read_text(encoding="utf-8"), CONFIG_FILE, Config, empty_ok=True)
+
+
+def instant_range_of(root: Path) -> InstantRange:
+    """The instant range set in ``root``'s servicebook.yml (the default without one)."""
+    return load_config(root).instants
 
 
 def cache_folder(root: Path, config: Config) -> Path | None:

@@ -5,10 +5,13 @@ Pure apart from the loader it calls; the CLI and the MkDocs plugin both use it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.config import instant_range_of
 from generator.errors import Diagnostic, sort_diagnostics
+from generator.records.body_links import check_body_links
 from generator.records.cache import Outcome, RecordCache, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.consistency import check_consistency
@@ -33,10 +36,11 @@ def validate(root: Path, cache_dir: Path | None = None) -> Validated:
     :mod:`generator.records.cache`) and the cache is updated afterwards.
     """
     scan = scan_records(root)
+    instants = instant_range_of(root)
     if cache_dir is None:
-        return check_loaded(load_scanned(scan))
-    cache = RecordCache(cache_dir, root)
-    validated = check_loaded(load_scanned(scan, cache))
+        return check_loaded(load_scanned(scan, None, instants), root)
+    cache = RecordCache(cache_dir, root, instants)
+    validated = check_loaded(load_scanned(scan, cache, instants), root)
     outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
     cache.save(scan_digest(scan), outcome)
     return validated
@@ -48,11 +52,12 @@ def check(root: Path, cache_dir: Path | None = None) -> Outcome:
     if cache_dir is not None:
         scan = scan_records(root)
         digest = scan_digest(scan)
-        cache = RecordCache(cache_dir, root)
+        instants = instant_range_of(root)
+        cache = RecordCache(cache_dir, root, instants)
         found = cache.outcome(digest)
         if found is not None:
             return found
-        validated = check_loaded(load_scanned(scan, cache))
+        validated = check_loaded(load_scanned(scan, cache, instants), root)
         outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
         cache.save(digest, outcome)
         return outcome
@@ -60,15 +65,25 @@ def check(root: Path, cache_dir: Path | None = None) -> Outcome:
     return Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
 
 
-def check_loaded(loaded: LoadResult) -> Validated:
+def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
     """Run every check on records already loaded (the CLI swaps in a file it is about to
-    write, to validate the result before writing it)."""
+    write, to validate the result before writing it); with ``root``, body links to files
+    are checked against the repository too."""
     catalog, catalog_diagnostics = build_catalog(loaded)
+    links = [] if root is None else check_body_links(catalog.entries.values(), _exists_in(root))
     diagnostics = [
         *loaded.diagnostics,
+        *links,
         *catalog_diagnostics,
         *check_references(catalog),
         *check_consistency(catalog),
         *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
+
+
+def _exists_in(root: Path) -> Callable[[str], bool]:
+    def exists(path: str) -> bool:
+        return (root / path).exists()
+
+    return exists

@@ -24,6 +24,8 @@ def load_settings(text: str, where: str, model: type[M], *, empty_ok: bool = Fal
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise UserError(f"{where}:{line}: YAML syntax error: {error.problem}") from None
+    except ValueError as error:  # a number of more than 4300 digits, a 2026-02-30
+        raise UserError(f"{where}: a value cannot be read ({error}); correct it") from None
     if data is None and empty_ok:
         data = {}
     if not isinstance(data, dict):

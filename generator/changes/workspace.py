@@ -14,6 +14,7 @@ import os
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from generator.config import instant_range_of
 from generator.errors import Diagnostic, UserError, has_errors
 from generator.pipeline import Validated, check_loaded
 from generator.records.kinds import KINDS_BY_FOLDER
@@ -30,8 +31,8 @@ class Workspace:
                 "run servicebook in the repository root or pass --root DIR"
             )
         self.root = root
-        self._loaded = load_records(root)
-        self.validated: Validated = check_loaded(self._loaded)
+        self._loaded = load_records(root, None, instant_range_of(root))
+        self.validated: Validated = check_loaded(self._loaded, root)
 
     def ids(self) -> set[str]:
         """Every id in use, by valid and invalid records alike."""
@@ -64,10 +65,11 @@ class Workspace:
             diagnostics=[d for d in self._loaded.diagnostics if d.path != path],
             invalid_ids={k: v for k, v in self._loaded.invalid_ids.items() if v != path},
             files=self._loaded.files + (0 if (self.root / path).exists() else 1),
+            instants=self._loaded.instants,
         )
         load_text(path, kind, text, trial)
         trial.records.sort(key=lambda r: r.path)
-        return [d for d in check_loaded(trial).diagnostics if d.path == path]
+        return [d for d in check_loaded(trial, self.root).diagnostics if d.path == path]
 
     def write(self, path: str, text: str, *, create: bool) -> list[Diagnostic]:
         """Validate, then write atomically; nothing is written when there is an error.

@@ -14,6 +14,7 @@ from generator.cli.options import (
     progress_line,
     records_root,
 )
+from generator.config import load_config
 from generator.errors import UsageError
 
 
@@ -49,7 +50,8 @@ def cmd_intake_github_issue(args: argparse.Namespace) -> int:
     from generator.intake.command import intake_github_issue
 
     root = records_root(args.root)
-    outcome = intake_github_issue(args.event, root, parse_as_of(args.as_of, None))
+    allowed = load_config(root).instants
+    outcome = intake_github_issue(args.event, root, parse_as_of(args.as_of, None, allowed))
     if outcome.comment is not None:
         if args.comment_file:
             args.comment_file.write_text(outcome.comment, encoding="utf-8")

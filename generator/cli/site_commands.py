@@ -108,7 +108,7 @@ def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
 
     root = records_root(args.root)
     config = load_config(root)
-    as_of = parse_as_of(args.as_of, config.as_of)
+    as_of = parse_as_of(args.as_of, config.as_of, config.instants)
     site_dir = Path(args.site_dir) if getattr(args, "site_dir", None) else None
     progress = progress_line if getattr(args, "progress", False) else None
     outcome = generate_site(root, config, as_of, build=build, site_dir=site_dir, progress=progress)
@@ -148,7 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     root = records_root(args.root)
     config = load_config(root)
-    as_of = parse_as_of(args.as_of, config.as_of)
+    as_of = parse_as_of(args.as_of, config.as_of, config.instants)
     with collector_paused():  # a batch of many small objects; see its docstring
         result = validate(root, cache_folder(root, config))
         print_problems(result.diagnostics)

@@ -15,7 +15,8 @@ from generator.history.reader import read_history
 from generator.history.roster import roster_emails
 from generator.pipeline import validate
 
-_DELAY = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?$")
+# six digits at most: a longer number overflows timedelta (or the int conversion)
+_DELAY = re.compile(r"^(?:(?P<d>\d{1,6})d)?(?:(?P<h>\d{1,6})h)?(?:(?P<m>\d{1,6})m)?$")
 
 
 def parse_delay(text: str) -> timedelta:

@@ -23,11 +23,12 @@ from generator.changes.newrecord import NEW_FIELDS, parse_value, record_path, re
 from generator.changes.prompts import Ask, complete
 from generator.changes.workspace import Workspace
 from generator.commands import Outcome
-from generator.config import load_config
+from generator.config import Config, load_config
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors
 from generator.history.commits import commit_paths
 from generator.models.common import ID_PATTERN
 from generator.models.instant import InstantError, parse_instant
+from generator.models.instant_range import option_problem, range_problem
 from generator.models.request import Request
 
 Suffix = Callable[[], str]
@@ -95,7 +96,7 @@ def run_event(
     """Append one event to a request."""
     workspace = Workspace(root)
     path = _request_path(workspace, record_id)
-    when = _instant(at, now, load_config(root).timezone)
+    when = _instant(at, now, load_config(root))
     event = build_event(event_type, when, options, by)
     return _append(workspace, record_id, path, [event], commit)
 
@@ -119,7 +120,7 @@ def run_close(
     status = request_state(request).status
     if status == "closed":
         raise UserError(f"{record_id} is already closed; reopen it first to change it")
-    when = _instant(at, now, load_config(root).timezone)
+    when = _instant(at, now, load_config(root))
     events = []
     if status in ("resolved", "rejected", "cancelled"):
         if resolution:
@@ -144,11 +145,11 @@ def _request_path(workspace: Workspace, record_id: str) -> str:
     return entry.path
 
 
-def _instant(text: str | None, now: datetime, zone: str) -> datetime:
+def _instant(text: str | None, now: datetime, config: Config) -> datetime:
     if text is None:
-        return now.astimezone(ZoneInfo(zone)).replace(microsecond=0)
+        return now.astimezone(ZoneInfo(config.timezone)).replace(microsecond=0)
     try:
-        return parse_instant(text)
+        value = parse_instant(text)
     except InstantError as error:
         if error.kind == "offset":
             raise UsageError(
@@ -157,6 +158,9 @@ def _instant(text: str | None, now: datetime, zone: str) -> datetime:
         raise UsageError(
             f"--at '{text}' is not an ISO 8601 instant; write e.g. 2026-11-20T09:12:00+01:00"
         ) from None
+    if range_problem(value, config.instants) is not None:
+        raise UsageError(option_problem("--at", text, config.instants))
+    return value
 
 
 def _append(

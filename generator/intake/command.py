@@ -51,7 +51,7 @@ def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> Intake
         )
     config = load_config(root)
     catalog = validate(root).catalog
-    submission = read_submission(issue, catalog)
+    submission = read_submission(issue, catalog, config.instants)
     if submission.classification is None:
         return IntakeOutcome(None, False, comment_text(submission.problems))
     record_id = request_id(issue, config.timezone)

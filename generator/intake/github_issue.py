@@ -24,9 +24,12 @@ from zoneinfo import ZoneInfo
 
 from generator.errors import UserError
 from generator.intake.issue_form import parse_form
-from generator.intake.submission import Answers, Classification, Problem, classify
+from generator.intake.submission import Answers, Classification, Problem, classify, quote
 from generator.intake.untrusted import escape_body, escape_title, flatten
 from generator.models.instant import InstantError, parse_instant
+from generator.models.instant_range import DEFAULT_RANGE, InstantRange, range_problem
+from generator.records.body_links import body_links, is_full_url
+from generator.records.loader import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from generator.records.catalog import Catalog
@@ -45,7 +48,11 @@ LABELS = {
     "priority": PRIORITY,
     "contact": CONTACT,
     "description": DESCRIPTION,
+    "opened": "Opened",
 }
+MAX_DESCRIPTION_BYTES = MAX_FILE_BYTES - 16 * 1024
+"""The longest description (as written into the record): the loader refuses a record over
+MAX_FILE_BYTES, and the front matter an intake writes takes well under 16 KiB."""
 
 TITLE_PREFIX = "[Request]"
 """The issue form's default title; a title that is only this says nothing."""
@@ -85,6 +92,13 @@ def read_event(data: Any) -> Issue:
     except InstantError as error:
         problem = "has no UTC offset" if error.kind == "offset" else "is not an ISO 8601 time"
         raise UserError(f"the event's issue.created_at '{created}' {problem}") from None
+    try:
+        created_utc = created_at.astimezone(UTC)
+    except OverflowError:
+        raise UserError(
+            f"the event's issue.created_at '{created}' is outside the calendar; "
+            "check the event file"
+        ) from None
     if not isinstance(url, str) or not _URL.match(url):
         raise UserError("the event's issue.html_url is missing or not an https URL")
     if not isinstance(login, str) or not _LOGIN.match(login):
@@ -96,7 +110,7 @@ def read_event(data: Any) -> Issue:
         title=_text(issue.get("title")),
         body=_text(issue.get("body")),
         login=login,
-        created_at=created_at.astimezone(UTC),
+        created_at=created_utc,
         url=url,
         repository=full_name if isinstance(full_name, str) else "",
     )
@@ -139,12 +153,27 @@ class Submission:
     problems: tuple[Problem, ...]
 
 
-def read_submission(issue: Issue, catalog: Catalog) -> Submission:
-    """Parse the form, escape what the requester wrote and check it against the records."""
+def read_submission(
+    issue: Issue, catalog: Catalog, instants: InstantRange = DEFAULT_RANGE
+) -> Submission:
+    """Parse the form, escape what the requester wrote and check it against the records;
+    what validation would refuse (a time out of range, a description too long for a
+    record, links to files that are not there) is refused here, before anything is
+    written."""
     raw = parse_form(issue.body, FORM_LABELS)
     title = escape_title(_strip_prefix(issue.title))
     description = escape_body(raw.get(DESCRIPTION, ""))
     problems: list[Problem] = []
+    if range_problem(issue.created_at, instants) is not None:
+        problems.append(
+            Problem(
+                "opened",
+                f"the issue was opened at {issue.created_at.isoformat()}, outside the times "
+                f"this service book records ({instants.describe()}). Editing the issue "
+                "cannot change that; please ask the service desk to record the request.",
+            )
+        )
+    problems.extend(description_problems(description))
     if not title:
         problems.append(
             Problem(
@@ -172,6 +201,36 @@ def read_submission(issue: Issue, catalog: Catalog) -> Submission:
             )
         )
     return Submission(title, description, None if problems else classification, tuple(problems))
+
+
+def description_problems(description: str) -> list[Problem]:
+    """A description too long for a record, or linking files by a relative address."""
+    found = []
+    size = len(description.encode("utf-8"))
+    if size > MAX_DESCRIPTION_BYTES:
+        found.append(
+            Problem(
+                "description",
+                f"the description is {size:,} bytes long, over the limit of "
+                f"{MAX_DESCRIPTION_BYTES:,} bytes. Shorten it, and put long logs or "
+                "screenshots in a comment or a file share and link them by a full URL "
+                "(https://…).",
+            )
+        )
+    links = body_links(description)
+    relative = sorted({link.target for link in links if not is_full_url(link.target)})
+    if relative:
+        named = ", ".join(quote(target) for target in relative)
+        which = "which is not a full URL" if len(relative) == 1 else "which are not full URLs"
+        found.append(
+            Problem(
+                "description",
+                f"the description links {named}, {which}. Attachments must be "
+                "linked by a full URL: upload the file (for example by dragging it into a "
+                "comment on this issue) and link the address it gets, starting with https://.",
+            )
+        )
+    return found
 
 
 def _strip_prefix(title: str) -> str:

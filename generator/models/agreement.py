@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from generator.models.common import (
+    Day,
     Duration,
     Record,
     RecordId,
@@ -102,8 +103,8 @@ class Agreement(Record):
         default=None, description="Provider organization (roster id), if recorded."
     )
     services: list[RecordId] = Field(min_length=1, description="Services the agreement covers.")
-    effective: date = Field(description="First day the agreement applies.")
-    expires: date | None = Field(default=None, description="Last day the agreement applies.")
+    effective: Day = Field(description="First day the agreement applies.")
+    expires: Day | None = Field(default=None, description="Last day the agreement applies.")
     version: int = Field(default=1, ge=1, description="Version number, raised on each revision.")
     supersedes: RecordId | None = Field(
         default=None, description="Earlier agreement this one replaces from its effective date."

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 
-from generator.models.common import Record, RecordModel
+from generator.models.common import Day, Record, RecordModel
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -56,7 +56,7 @@ def _clock_seconds(text: str) -> int:
 class Holiday(RecordModel):
     """A local date on which the calendar is closed all day."""
 
-    date: dt.date = Field(description="The local date, YYYY-MM-DD.")
+    date: Day = Field(description="The local date, YYYY-MM-DD.")
     name: str = Field(default="", description="What the day is called, shown on the site.")
     active: bool = Field(
         default=True,
@@ -76,7 +76,7 @@ WeeklyHours = dict[Weekday, list[Window]]
 class CalendarVersion(RecordModel):
     """Working hours that apply from a date on (an effective-dated change)."""
 
-    effective: dt.date = Field(description="First local date on which these hours apply.")
+    effective: Day = Field(description="First local date on which these hours apply.")
     timezone: str | None = Field(
         default=None, description="IANA time zone from this date on; default: the calendar's."
     )

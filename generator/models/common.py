@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import (
@@ -21,6 +21,8 @@ from pydantic import (
     PlainSerializer,
     WithJsonSchema,
 )
+
+from generator.models.instant_range import check_in_range
 
 ID_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -61,6 +63,15 @@ _ISO_DURATION_RE = re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)
 DURATION_PATTERN = r"^(?:\d+h)?(?:\d+m)?(?:\d+s)?$|^PT(?:\d+H)?(?:\d+M)?(?:\d+S)?$"
 
 
+MAX_DURATION_S = 87_600 * 3600
+"""The longest duration or period a record may give: ten years (87600h), far beyond any
+service target, so the clocks and calendars never compute past the instant range."""
+MAX_PERIOD_MONTHS = 120
+MAX_DIGITS = 9
+LIMIT_WORDS = "longer than 10 years, the longest allowed"
+_DURATION_FIX = "write at most 87600h, e.g. '4h' or '720h'"
+
+
 def parse_duration(value: Any) -> Any:
     """``'1h30m'`` or ``'PT1H30M'`` → 5400 (seconds); other input is left to fail."""
     if isinstance(value, bool) or not isinstance(value, str | int):
@@ -78,11 +89,19 @@ def parse_duration(value: Any) -> Any:
         raise ValueError(
             f"'{value}' is not a duration{hint}; write e.g. '30m', '4h', '1h30m' or 'PT4H'"
         )
+    if any(len(match.group(g) or "") > MAX_DIGITS for g in ("h", "m", "s")):
+        raise ValueError(f"'{_short(text)}' is {LIMIT_WORDS}; {_DURATION_FIX}")
     hours, minutes, seconds = (int(match.group(g) or 0) for g in ("h", "m", "s"))
     total = hours * 3600 + minutes * 60 + seconds
     if total <= 0:
         raise ValueError(f"'{value}' is zero; a duration must be longer than 0s")
+    if total > MAX_DURATION_S:
+        raise ValueError(f"'{value}' is {LIMIT_WORDS}; {_DURATION_FIX}")
     return total
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def format_duration(seconds: int) -> str:
@@ -154,9 +173,14 @@ def parse_period(value: Any) -> Any:
             f"'{value}' is not a period; write an ISO 8601 period such as 'P3M' "
             "(3 months), 'P1Y', 'P2W' or 'P30D'"
         )
+    too_long = f"'{_short(value)}' is {LIMIT_WORDS}; write a shorter period, e.g. 'P1Y' or 'P6M'"
+    if any(len(match.group(g) or "") > MAX_DIGITS for g in ("y", "mo", "w", "d")):
+        raise ValueError(too_long)
     years, months, weeks, days = (int(match.group(g) or 0) for g in ("y", "mo", "w", "d"))
     if not (years or months or weeks or days):
         raise ValueError(f"'{value}' is zero; a period must be longer than 0 days")
+    if 12 * years + months + (days + 7 * weeks) / 31 > MAX_PERIOD_MONTHS:
+        raise ValueError(too_long)
     return Period(years=years, months=months, days=days + 7 * weeks)
 
 
@@ -168,19 +192,19 @@ PeriodField = Annotated[
 ]
 
 
-def _utc_normalised(value: datetime) -> datetime:
-    return value
+Timestamp = Annotated[AwareDatetime, AfterValidator(check_in_range)]
+"""An instant with an explicit UTC offset or ``Z``, inside the instant range; naive
+timestamps are errors."""
 
-
-Timestamp = Annotated[AwareDatetime, AfterValidator(_utc_normalised)]
-"""An instant with an explicit UTC offset or ``Z``; naive timestamps are errors."""
+Day = Annotated[date, AfterValidator(check_in_range)]
+"""A calendar date inside the instant range (``YYYY-MM-DD``)."""
 
 
 class Review(RecordModel):
     """A periodic review cycle: how often, and when it last happened."""
 
     interval: PeriodField = Field(description="How often to review, ISO 8601 period, e.g. P3M.")
-    last: date | None = Field(default=None, description="Date of the last completed review.")
+    last: Day | None = Field(default=None, description="Date of the last completed review.")
 
     def due(self) -> date | None:
         """The date the next review is due, or None when never reviewed."""

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Record, RecordId, RecordModel, Review
+from generator.models.common import Day, Record, RecordId, RecordModel, Review
 
 
 class Exercise(RecordModel):
     """A time the procedure was validated, rehearsed or used for real."""
 
-    at: date = Field(description="When.")
+    at: Day = Field(description="When.")
     by: RecordId = Field(description="Who ran it.")
     result: Literal["passed", "failed"] = Field(description="Whether it worked as written.")
     note: str = Field(default="", description="What was learned or changed.")

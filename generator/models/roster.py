@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Record, RecordId
+from generator.models.common import Day, Record, RecordId
 
 
 class Person(Record):
@@ -22,7 +21,7 @@ class Person(Record):
         default=None, description="Organization the person belongs to (customer or provider)."
     )
     role: str | None = Field(default=None, description="Job title or role, shown on the roster.")
-    joined: date | None = Field(
+    joined: Day | None = Field(
         default=None, description="Date the person joined, for orientation tracking."
     )
     oriented: bool = Field(

@@ -3,12 +3,11 @@ which customer agreements rest on it."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Duration, Record, RecordId, RecordModel
+from generator.models.common import Day, Duration, Record, RecordId, RecordModel
 
 
 class SupplierTarget(RecordModel):
@@ -29,8 +28,8 @@ class SupplierAgreement(Record):
 
     supplier: RecordId = Field(description="Supplier organization (roster id).")
     status: Literal["negotiating", "active", "expired"] = Field(description="Where it stands.")
-    effective: date = Field(description="First day it applies.")
-    expires: date | None = Field(default=None, description="Last day it applies.")
+    effective: Day = Field(description="First day it applies.")
+    expires: Day | None = Field(default=None, description="Last day it applies.")
     calendar: RecordId = Field(
         default="24x7", description="Hours the supplier's times count in; 24x7 is built in."
     )

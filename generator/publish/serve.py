@@ -25,7 +25,7 @@ def serve(root: Path, config: Config, as_of_text: str | None, dev_addr: str) -> 
     from generator.cli.options import parse_as_of
 
     def regenerate() -> bool:
-        as_of = parse_as_of(as_of_text, config.as_of)
+        as_of = parse_as_of(as_of_text, config.as_of, config.instants)
         outcome = generate_site(root, config, as_of, build=False)
         if outcome.diagnostics:
             sys.stderr.write(format_diagnostics(outcome.diagnostics, "text"))

@@ -40,6 +40,7 @@ from pydantic import Field, TypeAdapter
 
 import generator
 from generator.errors import Diagnostic, Severity
+from generator.models.instant_range import DEFAULT_RANGE, InstantRange
 from generator.records.frontmatter import Bounds
 from generator.records.kinds import KINDS_BY_FOLDER, Kind
 
@@ -80,6 +81,7 @@ class RecordCache:
     _entries: dict[str, CachedRecord] | None = field(default=None, init=False)
     _used: set[str] = field(default_factory=set, init=False)
     _new: dict[str, CachedRecord] = field(default_factory=dict, init=False)
+    instants: InstantRange = DEFAULT_RANGE
     _stamp: dict[str, Any] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -88,7 +90,13 @@ class RecordCache:
             owner = [status.st_dev, status.st_ino]
         except OSError:
             owner = []
-        self._stamp = {"format": FORMAT, "salt": code_salt(), "owner": owner}
+        self._stamp = {
+            "format": FORMAT,
+            "salt": code_salt(),
+            "owner": owner,
+            # a record valid in one instant range may not be in another
+            "instants": self.instants.describe(),
+        }
 
     # -- per record ----------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from generator.records import yaml_fast
 
 MAX_NODES = 20_000
 MAX_DEPTH = 32
+UNREADABLE_FIX = "write dates as real calendar dates (YYYY-MM-DD) and numbers below 15 digits"
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,12 @@ def parse(text: str) -> ParsedText | FrontMatterError:
         )
     except yaml.YAMLError as error:
         return FrontMatterError(offset + 1, 1, f"YAML error: {error}; fix the front matter")
+    except (ValueError, OverflowError) as error:
+        # PyYAML's own constructor (the slow path) converting an impossible date such as
+        # 2026-02-30 or a number of more than 4300 digits.
+        return FrontMatterError(
+            offset + 1, 1, f"a value cannot be read ({error}); {UNREADABLE_FIX}"
+        )
     except RecursionError:
         return FrontMatterError(
             offset + 1, 1, f"the front matter is nested too deeply; use at most {MAX_DEPTH} levels"

@@ -12,6 +12,7 @@ from generator.models.calendar_record import Calendar
 from generator.models.common import Record
 from generator.models.component import Component
 from generator.models.consumable import Consumable
+from generator.models.instant_range import CONTEXT_KEY, DEFAULT_RANGE, InstantRange
 from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.need import Need
@@ -32,9 +33,10 @@ class Kind:
     adapter: TypeAdapter[Any]
     models: tuple[type[Record], ...]
 
-    def validate(self, data: dict[str, Any]) -> Record:
-        """Build the record model from parsed front matter (raises ValidationError)."""
-        record: Record = self.adapter.validate_python(data)
+    def validate(self, data: dict[str, Any], instants: InstantRange = DEFAULT_RANGE) -> Record:
+        """Build the record model from parsed front matter (raises ValidationError); every
+        instant and date must lie in ``instants``."""
+        record: Record = self.adapter.validate_python(data, context={CONTEXT_KEY: instants})
         return record
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, Severity
+from generator.models.instant_range import DEFAULT_RANGE, InstantRange
 from generator.records.frontmatter import Bounds, FrontMatterError, ParsedText, find_bounds, parse
 from generator.records.kinds import KINDS_BY_FOLDER, Kind
 from generator.records.messages import field_name, message_for, real_loc
@@ -67,6 +68,7 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     invalid_ids: dict[str, str] = field(default_factory=dict)
     files: int = 0
+    instants: InstantRange = DEFAULT_RANGE
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,11 @@ class Scan:
     count: int = 0
 
 
-def load_records(root: Path, cache: RecordCache | None = None) -> LoadResult:
+def load_records(
+    root: Path, cache: RecordCache | None = None, instants: InstantRange = DEFAULT_RANGE
+) -> LoadResult:
     """Load every record below ``root / 'records'`` (read only)."""
-    return load_scanned(scan_records(root), cache)
+    return load_scanned(scan_records(root), cache, instants)
 
 
 def scan_records(root: Path) -> Scan:
@@ -120,9 +124,12 @@ def scan_records(root: Path) -> Scan:
     return scan
 
 
-def load_scanned(scan: Scan, cache: RecordCache | None = None) -> LoadResult:
-    """Parse and validate scanned files, taking unchanged ones from ``cache``."""
-    result = LoadResult(diagnostics=list(scan.diagnostics), files=scan.count)
+def load_scanned(
+    scan: Scan, cache: RecordCache | None = None, instants: InstantRange = DEFAULT_RANGE
+) -> LoadResult:
+    """Parse and validate scanned files, taking unchanged ones from ``cache`` (which must
+    have been made for the same ``instants``)."""
+    result = LoadResult(diagnostics=list(scan.diagnostics), files=scan.count, instants=instants)
     for source in scan.files:
         hit = cache.get(source.key) if cache is not None else None
         if hit is not None:
@@ -156,7 +163,7 @@ def load_text(rel: str, kind: Kind, text: str, result: LoadResult) -> LoadedReco
         result.diagnostics.append(Diagnostic(rel, parsed.line, parsed.column, "", parsed.message))
         return None
     try:
-        record = kind.validate(parsed.data)
+        record = kind.validate(parsed.data, result.instants)
     except ValidationError as error:
         _report_invalid(rel, kind, parsed, error, result)
         return None

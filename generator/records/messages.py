@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from generator.records.yaml_fast import ImpossibleDate, OutOfRangeNumber
+
 NAIVE_HINT = (
     "the timestamp has no UTC offset; add one, e.g. 2026-11-20T09:12:00+01:00 "
     "or 2026-11-20T08:12:00Z"
@@ -55,6 +57,8 @@ def message_for(error: ErrorDetails, model: type[BaseModel] | None, data: Any) -
     kind = error["type"]
     value = error.get("input")
     loc = error["loc"]
+    if isinstance(value, OutOfRangeNumber | ImpossibleDate):
+        return value.message()
     if kind == "missing":
         return "required field is missing; add it"
     if kind == "extra_forbidden":

@@ -5,12 +5,15 @@ booleans, dates and timestamps. libyaml (C) parses and resolves tags; this
 module turns the resulting nodes into values directly, several times faster than
 ``yaml.load`` because it skips PyYAML's generator-based construction. Anything
 unusual (merge keys, binary, sets, custom tags) falls back to PyYAML's own
-constructor, so the result is always the same as ``yaml.load(..., CSafeLoader)``.
+constructor, so the result is the same as ``yaml.load(..., CSafeLoader)``, with one
+exception: numbers out of range become :class:`OutOfRangeNumber` (see there).
 Anchors keep their meaning: an aliased node yields the same object.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -107,19 +110,73 @@ def _build(node: yaml.Node, memo: dict[int, Any], loader: yaml.SafeLoader) -> An
     return value
 
 
+MAX_NUMBER = 10**15
+"""Numbers in records stay below this: far beyond any count or version, and small enough
+that every calculation on them (stock per day, shares) stays exact and finite."""
+
+
+@dataclass(frozen=True)
+class OutOfRangeNumber:
+    """A number too large (or not finite) to accept, standing in for it so that
+    validation reports it at its field instead of the conversion failing the whole file."""
+
+    text: str
+
+    def message(self) -> str:
+        """What is wrong and what to write instead."""
+        shown = self.text if len(self.text) <= 24 else f"a number of {len(self.text)} characters"
+        return (
+            f"{shown} is out of range; numbers in records are below "
+            f"{MAX_NUMBER:,} (15 digits) and finite"
+        )
+
+
+@dataclass(frozen=True)
+class ImpossibleDate:
+    """A timestamp-shaped value naming a day that does not exist, standing in for it so
+    that validation reports it at its field."""
+
+    text: str
+
+    def message(self) -> str:
+        """What is wrong and what to write instead."""
+        return f"'{self.text}' is not a real date; write a day that exists, e.g. 2026-02-28"
+
+
+def _number(text: str, node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    """An int or float as PyYAML reads it, or :class:`OutOfRangeNumber` when absurd.
+
+    Checked on the text first: Python refuses to convert more than 4300 decimal digits.
+    """
+    if len(text) > 40:
+        return OutOfRangeNumber(text)
+    scalar: Any = node  # PyYAML's stubs want a ScalarNode; libyaml gave exactly that
+    value = (
+        loader.construct_yaml_int(scalar)
+        if node.tag == _INT
+        else loader.construct_yaml_float(scalar)
+    )
+    if (isinstance(value, float) and not math.isfinite(value)) or abs(value) >= MAX_NUMBER:
+        return OutOfRangeNumber(text)
+    return value
+
+
 def _scalar(tag: str, node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     text: str = node.value
     if tag == _TIME:
         try:
             return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
         except ValueError:
-            return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            try:
+                return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            except ValueError:
+                return ImpossibleDate(text)  # 2026-02-30: a date's form, no such day
     if tag == _INT:
-        return int(text) if text.isdigit() else loader.construct_yaml_int(node)  # type: ignore[arg-type]
+        return int(text) if text.isdigit() and len(text) < 16 else _number(text, node, loader)
     if tag == _BOOL:
         return text.lower() in _TRUE
     if tag == _NULL:
         return None
     if tag == _FLOAT:
-        return loader.construct_yaml_float(node)  # type: ignore[arg-type]
+        return _number(text, node, loader)
     raise _Unusual
