@@ -30,11 +30,12 @@ from generator.models.common import ID_PATTERN
 from generator.models.instant import InstantError, parse_instant
 from generator.models.instant_range import option_problem, range_problem
 from generator.models.request import Request
+from generator.records.lock import records_lock
 
 Suffix = Callable[[], str]
 
 
-def run_new(
+def _run_new_locked(
     root: Path,
     kind: str,
     given: Mapping[str, str | None],
@@ -82,7 +83,7 @@ def run_new(
     return _done(root, path, f"created {record_id}", diagnostics, commit, message)
 
 
-def run_event(
+def _run_event_locked(
     root: Path,
     record_id: str,
     event_type: str,
@@ -101,7 +102,7 @@ def run_event(
     return _append(workspace, record_id, path, [event], commit)
 
 
-def run_close(
+def _run_close_locked(
     root: Path,
     record_id: str,
     *,
@@ -207,3 +208,23 @@ def _done(
         sha = commit_paths(root, [path], message)
         said += f"committed {sha[:7]}\n"
     return Outcome(0, out=path + "\n", err=said)
+
+
+def run_new(root: Path, kind: str, given: Mapping[str, str | None], **options: object) -> Outcome:
+    """Create a record of ``kind`` from its template, under the records lock."""
+    with records_lock(root):
+        return _run_new_locked(root, kind, given, **options)  # type: ignore[arg-type]
+
+
+def run_event(
+    root: Path, record_id: str, event_type: str, *args: object, **options: object
+) -> Outcome:
+    """Append one event to a request, re-read under the records lock so none is lost."""
+    with records_lock(root):
+        return _run_event_locked(root, record_id, event_type, *args, **options)  # type: ignore[arg-type]
+
+
+def run_close(root: Path, record_id: str, **options: object) -> Outcome:
+    """Resolve and close a request under the records lock."""
+    with records_lock(root):
+        return _run_close_locked(root, record_id, **options)  # type: ignore[arg-type]

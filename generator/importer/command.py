@@ -24,6 +24,7 @@ from generator.importer.files import (
 from generator.importer.mapping import Mapping, load_mapping
 from generator.importer.reader import open_table
 from generator.importer.writer import WriteReport, write_files
+from generator.records.lock import records_lock
 
 Progress = Callable[[str], None]
 
@@ -102,8 +103,9 @@ def run_import(
         f"in {time.perf_counter() - started:.1f} s"
     )
     started = time.perf_counter()
-    outcome.requests = write_files(root, files, overwrite=overwrite)
-    outcome.others = write_files(root, others, overwrite=False)
+    with records_lock(root):  # write_files re-reads each target under the lock
+        outcome.requests = write_files(root, files, overwrite=overwrite)
+        outcome.others = write_files(root, others, overwrite=False)
     say(f"wrote into {root} in {time.perf_counter() - started:.1f} s")
     outcome.diagnostics = sort_diagnostics(outcome.diagnostics)
     return outcome

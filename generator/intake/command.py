@@ -27,6 +27,7 @@ from generator.intake.request_file import record_path, request_text
 from generator.pipeline import validate
 from generator.records.kinds import KINDS_BY_FOLDER
 from generator.records.loader import LoadResult, load_text
+from generator.records.lock import records_lock
 
 CLOCK_SKEW = timedelta(minutes=5)
 MAX_EVENT_BYTES = 5 * 1024 * 1024
@@ -72,7 +73,8 @@ def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> Intake
         record_body(submission.description, issue),
     )
     _check_record(rel, text)
-    _write_atomically(root / rel, text)
+    with records_lock(root):
+        _write_atomically(root / rel, text)
     return IntakeOutcome(rel, True, None)
 
 
