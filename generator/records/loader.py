@@ -153,7 +153,9 @@ def load_text(rel: str, kind: Kind, text: str, result: LoadResult) -> LoadedReco
     """Parse and validate one file's text, adding a record or diagnostics to ``result``."""
     parsed = parse(text)
     if isinstance(parsed, FrontMatterError):
-        result.diagnostics.append(Diagnostic(rel, parsed.line, parsed.column, "", parsed.message))
+        result.diagnostics.extend(
+            Diagnostic(rel, e.line, e.column, e.field, e.message) for e in parsed.all()
+        )
         return None
     try:
         record = kind.validate(parsed.data)
