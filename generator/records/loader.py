@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, Severity
+from generator.records.event_order import raw_order_problems
 from generator.records.frontmatter import Bounds, FrontMatterError, ParsedText, find_bounds, parse
 from generator.records.kinds import KINDS_BY_FOLDER, Kind
 from generator.records.messages import field_name, message_for, real_loc
@@ -188,6 +189,14 @@ def _report_invalid(
         result.diagnostics.append(
             Diagnostic(rel, line, column, field_name(loc), message_for(detail, model, parsed.data))
         )
+    if kind.folder == "requests":
+        # Order problems are checked on valid requests later; an invalid one would hide
+        # them until its other errors are fixed, so check the times that did load.
+        for index, message in raw_order_problems(parsed.data):
+            line, column = source_map.line_of(("events", index, "at"))
+            result.diagnostics.append(
+                Diagnostic(rel, line, column, field_name(("events", index, "at")), message)
+            )
     record_id = parsed.data.get("id")
     if isinstance(record_id, str):
         result.invalid_ids.setdefault(record_id, rel)
