@@ -267,7 +267,21 @@ def _walk(folder: Path, root: Path, base: Path, result: LoadResult) -> Iterator[
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), root, base, result)
         elif entry.name.endswith(".md"):
-            yield entry.path
+            # A FIFO, device or socket named *.md would block or misbehave when read;
+            # a dangling symbolic link is still yielded so reading names the problem.
+            if entry.is_file() or (entry.is_symlink() and not Path(entry.path).exists()):
+                yield entry.path
+            else:
+                result.diagnostics.append(
+                    Diagnostic(
+                        Path(entry.path).relative_to(base).as_posix(),
+                        0,
+                        0,
+                        "",
+                        "not a regular file; skipped",
+                        Severity.WARNING,
+                    )
+                )
 
 
 def _leaves_root(path: Path, root: Path, rel: str, result: LoadResult) -> bool:
@@ -315,7 +329,9 @@ def _read_bytes(path: str) -> tuple[bytes, int]:
     Plain ``os.read`` in 64 KiB chunks: a buffered ``open().read(limit)`` allocates the
     whole limit for every file, which made reading six times slower than needed.
     """
-    handle = os.open(path, os.O_RDONLY)
+    # O_NONBLOCK: should a special file slip past the listing's check (replaced in
+    # between), opening it must not wait for a writer; regular files are unaffected.
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         chunks = [os.read(handle, READ_CHUNK)]
         total = len(chunks[0])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -127,6 +130,20 @@ def test_a_nul_byte_is_reported_at_its_line(contract_repo: Path) -> None:
             f"{PEOPLE}/nul.md:{line}: a NUL byte at column {column} is not allowed in YAML; "
             "remove it"
         ], found
+
+
+def test_a_fifo_among_the_records_is_skipped_not_opened(contract_repo: Path) -> None:
+    os.mkfifo(contract_repo / PEOPLE / "pipe.md")
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", "validate"],
+        cwd=contract_repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert f"{PEOPLE}/pipe.md:0: warning: not a regular file; skipped" in completed.stdout
 
 
 def test_settings_files_follow_the_same_rules(contract_repo: Path) -> None:
