@@ -105,3 +105,20 @@ class UsageError(UserError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, exit_code=2)
+
+
+def exhaustion_message(error: BaseException) -> str | None:
+    """What to tell the user when a command ran out of memory or of stack.
+
+    Both come from input too large or too deeply nested (the guards in
+    ``records/yaml_rules.py`` stop the known cases early); they are the user's to fix,
+    so they get a message and exit code 1 rather than "internal error".
+    """
+    if isinstance(error, MemoryError):
+        return (
+            "ran out of memory; a file is too large or its YAML aliases expand too far: "
+            "make it smaller or write the values out"
+        )
+    if isinstance(error, RecursionError):
+        return "a value is nested too deeply to process; use at most 32 levels of nesting"
+    return None

@@ -1,7 +1,8 @@
 """Read a small YAML settings file (``servicebook.yml``, an import mapping) into a model.
 
 Problems become one UserError naming the file, the line of a YAML syntax error, or
-each invalid setting with what to write instead.
+each invalid setting with what to write instead. Settings are read with the same
+rules as records (``records/yaml_rules.py``): no repeated keys, no explicit tags.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import UserError
+from generator.records import yaml_fast, yaml_rules
 from generator.records.messages import field_name, message_for
 
 M = TypeVar("M", bound=BaseModel)
@@ -20,7 +22,17 @@ M = TypeVar("M", bound=BaseModel)
 def load_settings(text: str, where: str, model: type[M], *, empty_ok: bool = False) -> M:
     """Validate ``text`` as ``model``; ``where`` names the file in every message."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml_fast.load(text, first_line=1)
+    except yaml_rules.YamlRefused as refused:
+        lines = [
+            f"{where}:{p.line}: {p.field + ': ' if p.field else ''}{p.message}"
+            for p in refused.problems
+        ]
+        raise UserError("\n".join(lines)) from None
+    except yaml.reader.ReaderError:
+        bad = yaml_rules.invalid_character(text, 1)
+        found = f"{bad.line}: {bad.message}" if bad else "1: has a character YAML refuses"
+        raise UserError(f"{where}:{found}") from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         raise UserError(f"{where}:{line}: YAML syntax error: {error.problem}") from None

@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import __version__
 from generator.cli import intake_commands, record_commands, site_commands
 from generator.cli.options import parse_as_of
-from generator.errors import UserError
+from generator.errors import UserError, exhaustion_message
 
 __all__ = ["build_parser", "main", "parse_as_of"]
 
@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("servicebook: interrupted", file=sys.stderr)
         return 130
+    except (MemoryError, RecursionError) as error:
+        print(f"servicebook: {exhaustion_message(error)}", file=sys.stderr)
+        return 1
     except Exception:
         log = Path(tempfile.gettempdir()) / "servicebook-internal-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")

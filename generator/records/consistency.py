@@ -13,6 +13,7 @@ from generator.models.consumable import Consumable
 from generator.models.request import Closed, Request, Resolved, StatusChange
 from generator.models.roster import Organization, Person
 from generator.records.catalog import Catalog
+from generator.records.event_order import order_problems
 from generator.records.loader import LoadedRecord
 
 
@@ -73,23 +74,11 @@ def _schedule_cycle(catalog: Catalog) -> list[Diagnostic]:
 
 
 def _event_order(entry: LoadedRecord, request: Request) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    previous = request.received
-    for index, event in enumerate(request.events):
-        if event.at < previous:
-            what = (
-                "the request was received" if previous == request.received else "the event before"
-            )
-            found.append(
-                entry.diagnostic(
-                    ("events", index, "at"),
-                    f"{event.at.isoformat()} is earlier than when {what} "
-                    f"({previous.isoformat()}); events are appended in time order: "
-                    "correct the time or move the event",
-                )
-            )
-        previous = max(previous, event.at)
-    return found
+    times = (event.at for event in request.events)
+    return [
+        entry.diagnostic(("events", index, "at"), message)
+        for index, message in order_problems(request.received, times)
+    ]
 
 
 def _lifecycle(entry: LoadedRecord, request: Request) -> list[Diagnostic]:

@@ -12,20 +12,26 @@ from typing import Any
 
 import yaml
 
-from generator.records import yaml_fast
+from generator.records import yaml_fast, yaml_rules
 
-MAX_NODES = 20_000
 MAX_DEPTH = 32
 UNREADABLE_FIX = "write dates as real calendar dates (YYYY-MM-DD) and numbers below 15 digits"
 
 
 @dataclass(frozen=True)
 class FrontMatterError:
-    """Why a file's front matter could not be read: line (1-based) and message."""
+    """Why a file's front matter could not be read: line (1-based) and message, the
+    field where one is known, and any further problems found in the same file."""
 
     line: int
     column: int
     message: str
+    field: str = ""
+    others: tuple[FrontMatterError, ...] = ()
+
+    def all(self) -> tuple[FrontMatterError, ...]:
+        """This problem and the others, in file order."""
+        return (self, *self.others)
 
 
 @dataclass(frozen=True)
@@ -88,11 +94,28 @@ def parse(text: str) -> ParsedText | FrontMatterError:
     """Split and parse one record file; never raises for bad input."""
     parts = split(text)
     if isinstance(parts, FrontMatterError):
+        # A stray control character in a '---' line hides the line; name the character.
+        bad = yaml_rules.invalid_character(text, 1)
+        unclosed = parts.message.startswith("the front matter is not closed")
+        if bad is not None and (unclosed or bad.line == 1):
+            return FrontMatterError(bad.line, bad.column, bad.message)
         return parts
     front, body, body_line = parts
     offset = 1  # the front matter starts on file line 2
     try:
-        data = yaml_fast.load(front)
+        data = yaml_fast.load(front, offset + 1)
+    except yaml_rules.YamlRefused as refused:
+        errors = [FrontMatterError(p.line, p.column, p.message, p.field) for p in refused.problems]
+        errors.sort(key=lambda e: (e.line, e.column))
+        first = errors[0]
+        return FrontMatterError(
+            first.line, first.column, first.message, first.field, (*errors[1:],)
+        )
+    except yaml.reader.ReaderError:
+        bad = yaml_rules.invalid_character(front, offset + 1)
+        if bad is None:  # pragma: no cover - libyaml refuses only what the pattern finds
+            return FrontMatterError(offset + 1, 1, "the front matter has a character YAML refuses")
+        return FrontMatterError(bad.line, bad.column, bad.message)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + offset) if mark else offset + 1
@@ -113,6 +136,10 @@ def parse(text: str) -> ParsedText | FrontMatterError:
         return FrontMatterError(
             offset + 1, 1, f"the front matter is nested too deeply; use at most {MAX_DEPTH} levels"
         )
+    except MemoryError:
+        return FrontMatterError(
+            offset + 1, 1, "the front matter is too large to read; make the record smaller"
+        )
     if not isinstance(data, dict):
         found = "nothing" if data is None else f"a {type(data).__name__}"
         return FrontMatterError(
@@ -125,7 +152,7 @@ def parse(text: str) -> ParsedText | FrontMatterError:
         or front.count("[") + front.count("{") > MAX_DEPTH
         or "\n" + " " * MAX_DEPTH in front
     ):
-        too_big = _size_problem(data)
+        too_big = _depth_problem(data)
         if too_big:
             return FrontMatterError(offset + 1, 1, too_big)
     return ParsedText(data, front, offset, body, body_line)
@@ -143,22 +170,21 @@ def _yaml_hint(problem: str) -> str:
     return "check indentation, quotes and colons on this line"
 
 
-def _size_problem(data: Any) -> str | None:
-    """Guard against YAML alias bombs and over-deep nesting before validation walks them.
+def _depth_problem(data: Any) -> str | None:
+    """Guard against over-deep nesting before validation walks it.
 
-    Only called when the text could hold either (an anchor, many brackets, deep
-    indentation), so ordinary records skip the walk.
+    Only called when the text could hold it (an anchor, many brackets, deep
+    indentation), so ordinary records skip the walk. Alias expansion is already
+    bounded by ``yaml_rules.alias_expansion``, so the walk is bounded too.
     """
-    budget = MAX_NODES
     stack: list[tuple[Any, int]] = [(data, 1)]
+    seen: set[tuple[int, int]] = set()
     while stack:
         value, depth = stack.pop()
-        budget -= 1
-        if budget < 0:
-            return (
-                f"the front matter expands to more than {MAX_NODES} values (YAML aliases?); "
-                "write the values out instead of repeating anchors"
-            )
+        if isinstance(value, dict | list):
+            if (id(value), depth) in seen:
+                continue
+            seen.add((id(value), depth))
         if depth > MAX_DEPTH:
             return f"the front matter is nested too deeply; use at most {MAX_DEPTH} levels"
         if isinstance(value, dict):

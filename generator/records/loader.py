@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Diagnostic, Severity
 from generator.models.instant_range import DEFAULT_RANGE, InstantRange
+from generator.records.event_order import raw_order_problems
 from generator.records.frontmatter import Bounds, FrontMatterError, ParsedText, find_bounds, parse
 from generator.records.kinds import KINDS_BY_FOLDER, Kind
 from generator.records.messages import field_name, message_for, real_loc
@@ -160,7 +161,9 @@ def load_text(rel: str, kind: Kind, text: str, result: LoadResult) -> LoadedReco
     """Parse and validate one file's text, adding a record or diagnostics to ``result``."""
     parsed = parse(text)
     if isinstance(parsed, FrontMatterError):
-        result.diagnostics.append(Diagnostic(rel, parsed.line, parsed.column, "", parsed.message))
+        result.diagnostics.extend(
+            Diagnostic(rel, e.line, e.column, e.field, e.message) for e in parsed.all()
+        )
         return None
     try:
         record = kind.validate(parsed.data, result.instants)
@@ -193,6 +196,14 @@ def _report_invalid(
         result.diagnostics.append(
             Diagnostic(rel, line, column, field_name(loc), message_for(detail, model, parsed.data))
         )
+    if kind.folder == "requests":
+        # Order problems are checked on valid requests later; an invalid one would hide
+        # them until its other errors are fixed, so check the times that did load.
+        for index, message in raw_order_problems(parsed.data):
+            line, column = source_map.line_of(("events", index, "at"))
+            result.diagnostics.append(
+                Diagnostic(rel, line, column, field_name(("events", index, "at")), message)
+            )
     record_id = parsed.data.get("id")
     if isinstance(record_id, str):
         result.invalid_ids.setdefault(record_id, rel)
@@ -263,7 +274,21 @@ def _walk(folder: Path, root: Path, base: Path, result: LoadResult) -> Iterator[
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), root, base, result)
         elif entry.name.endswith(".md"):
-            yield entry.path
+            # A FIFO, device or socket named *.md would block or misbehave when read;
+            # a dangling symbolic link is still yielded so reading names the problem.
+            if entry.is_file() or (entry.is_symlink() and not Path(entry.path).exists()):
+                yield entry.path
+            else:
+                result.diagnostics.append(
+                    Diagnostic(
+                        Path(entry.path).relative_to(base).as_posix(),
+                        0,
+                        0,
+                        "",
+                        "not a regular file; skipped",
+                        Severity.WARNING,
+                    )
+                )
 
 
 def _leaves_root(path: Path, root: Path, rel: str, result: LoadResult) -> bool:
@@ -311,7 +336,9 @@ def _read_bytes(path: str) -> tuple[bytes, int]:
     Plain ``os.read`` in 64 KiB chunks: a buffered ``open().read(limit)`` allocates the
     whole limit for every file, which made reading six times slower than needed.
     """
-    handle = os.open(path, os.O_RDONLY)
+    # O_NONBLOCK: should a special file slip past the listing's check (replaced in
+    # between), opening it must not wait for a writer; regular files are unaffected.
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         chunks = [os.read(handle, READ_CHUNK)]
         total = len(chunks[0])

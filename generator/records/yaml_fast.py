@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from generator.records import yaml_rules
+
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - libyaml missing
@@ -68,19 +70,47 @@ class _Unusual(Exception):
     """A node this fast path does not handle; PyYAML constructs the document instead."""
 
 
-def load(text: str) -> Any:
-    """Parse one YAML document like ``yaml.load(text, Loader=CSafeLoader)``."""
+class _Repeated(Exception):
+    """A mapping has fewer keys than it was written with: some key is repeated."""
+
+
+def load(text: str, first_line: int = 1) -> Any:
+    """Parse one YAML document like ``yaml.load(text, Loader=CSafeLoader)``, but refuse
+    repeated keys, explicit tags and runaway aliases (:class:`yaml_rules.YamlRefused`,
+    lines counted from ``first_line`` for the text's first line)."""
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
+        problems = yaml_rules.explicit_tags(text, node, _Loader, first_line)
+        expansion = yaml_rules.alias_expansion(node, first_line) if "&" in text else None
+        if expansion is not None:
+            raise yaml_rules.YamlRefused([expansion])
+        if problems:  # report repeated keys in the same run
+            problems.extend(_repeated(node, loader, first_line))
+            raise yaml_rules.YamlRefused(sorted(problems, key=lambda p: (p.line, p.column)))
         try:
             return _build(node, {}, loader)
-        except _Unusual:
+        except (_Unusual, _Repeated):
+            repeated = _repeated(node, loader, first_line)
+            if repeated:
+                raise yaml_rules.YamlRefused(repeated) from None
             return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _repeated(node: yaml.Node, loader: yaml.SafeLoader, first_line: int) -> list[Any]:
+    """Every repeated key below ``node`` (keys compared as loaded values)."""
+
+    def key_of(key: yaml.Node) -> Any:
+        try:
+            return _build(key, {}, loader)
+        except _Unusual:
+            return (key.tag, key.value)
+
+    return yaml_rules.duplicate_keys(node, key_of, first_line)
 
 
 def _build(node: yaml.Node, memo: dict[int, Any], loader: yaml.SafeLoader) -> Any:
@@ -98,6 +128,8 @@ def _build(node: yaml.Node, memo: dict[int, Any], loader: yaml.SafeLoader) -> An
                 raise _Unusual
             item_key = _build(key_node, memo, loader)
             value[item_key] = _build(value_node, memo, loader)
+        if len(value) != len(node.value):
+            raise _Repeated
         return value
     elif tag == _SEQ:
         value = []
