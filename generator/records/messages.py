@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from generator.records.yaml_fast import ImpossibleDate, OutOfRangeNumber
+from generator.records.stand_ins import ImpossibleDate, OutOfRangeNumber
 
 NAIVE_HINT = (
     "the timestamp has no UTC offset; add one, e.g. 2026-11-20T09:12:00+01:00 "

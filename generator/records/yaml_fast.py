@@ -13,13 +13,13 @@ Anchors keep their meaning: an aliased node yields the same object.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import yaml
 
 from generator.records import yaml_rules
+from generator.records.stand_ins import MAX_NUMBER, ImpossibleDate, OutOfRangeNumber
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -140,39 +140,6 @@ def _build(node: yaml.Node, memo: dict[int, Any], loader: yaml.SafeLoader) -> An
         value = _scalar(tag, node, loader)
     memo[key] = value
     return value
-
-
-MAX_NUMBER = 10**15
-"""Numbers in records stay below this: far beyond any count or version, and small enough
-that every calculation on them (stock per day, shares) stays exact and finite."""
-
-
-@dataclass(frozen=True)
-class OutOfRangeNumber:
-    """A number too large (or not finite) to accept, standing in for it so that
-    validation reports it at its field instead of the conversion failing the whole file."""
-
-    text: str
-
-    def message(self) -> str:
-        """What is wrong and what to write instead."""
-        shown = self.text if len(self.text) <= 24 else f"a number of {len(self.text)} characters"
-        return (
-            f"{shown} is out of range; numbers in records are below "
-            f"{MAX_NUMBER:,} (15 digits) and finite"
-        )
-
-
-@dataclass(frozen=True)
-class ImpossibleDate:
-    """A timestamp-shaped value naming a day that does not exist, standing in for it so
-    that validation reports it at its field."""
-
-    text: str
-
-    def message(self) -> str:
-        """What is wrong and what to write instead."""
-        return f"'{self.text}' is not a real date; write a day that exists, e.g. 2026-02-28"
 
 
 def _number(text: str, node: yaml.Node, loader: yaml.SafeLoader) -> Any:
