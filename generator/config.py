@@ -8,9 +8,11 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from generator.errors import UserError
 from generator.models.calendar_record import check_timezone
 from generator.models.common import RecordModel, Timestamp
 from generator.models.instant_range import DEFAULT_RANGE, WIDEST, InstantRange, range_problem
+from generator.output_folders import output_problem
 from generator.settings_file import load_settings
 
 CONFIG_FILE = "servicebook.yml"
@@ -111,7 +113,20 @@ def load_config(root: Path) -> Config:
     path = root / CONFIG_FILE
     if not path.is_file():
         return Config()
-    return load_settings(path.read_text(encoding="utf-8"), CONFIG_FILE, Config, empty_ok=True)
+    text = path.read_text(encoding="utf-8")
+    config = load_settings(text, CONFIG_FILE, Config, empty_ok=True)
+    for name, other in (("staging_dir", None), ("site_dir", Path(config.staging_dir))):
+        problem = output_problem(root, Path(getattr(config, name)), other)
+        if problem is not None:
+            line = next(
+                (n for n, row in enumerate(text.splitlines(), 1) if row.startswith(name)), 0
+            )
+            raise UserError(
+                f"{CONFIG_FILE}:{line}: {name}: {getattr(config, name)!r} cannot be an output "
+                f"folder: {problem}; use a folder of its own, such as "
+                f"{'.servicebook' if name == 'staging_dir' else 'site'}"
+            )
+    return config
 
 
 def instant_range_of(root: Path) -> InstantRange:

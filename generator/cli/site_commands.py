@@ -17,7 +17,8 @@ from generator.cli.options import (
     records_root,
 )
 from generator.config import cache_folder, load_config
-from generator.errors import format_diagnostics, has_errors
+from generator.errors import UsageError, format_diagnostics, has_errors
+from generator.output_folders import output_problem
 from generator.pipeline import check, validate
 
 
@@ -110,6 +111,13 @@ def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
     config = load_config(root)
     as_of = parse_as_of(args.as_of, config.as_of, config.instants)
     site_dir = Path(args.site_dir) if getattr(args, "site_dir", None) else None
+    if site_dir is not None:
+        problem = output_problem(root, site_dir, Path(config.staging_dir))
+        if problem is not None:
+            raise UsageError(
+                f"--site-dir {args.site_dir} cannot be the site folder: {problem}; "
+                "name a folder of its own, such as site"
+            )
     progress = progress_line if getattr(args, "progress", False) else None
     outcome = generate_site(root, config, as_of, build=build, site_dir=site_dir, progress=progress)
     print_problems(outcome.diagnostics)
