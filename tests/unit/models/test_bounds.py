@@ -9,7 +9,8 @@ import pytest
 
 from generator.models.common import parse_duration, parse_period
 from generator.models.instant_range import DEFAULT_RANGE, InstantRange, range_problem
-from generator.records.yaml_fast import OutOfRangeNumber, load
+from generator.records.stand_ins import OutOfRangeNumber
+from generator.records.yaml_fast import load
 
 RANGE_TEXT = "1970-01-01T00:00:00Z to 2200-01-01T00:00:00Z"
 
