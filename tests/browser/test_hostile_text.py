@@ -1,12 +1,13 @@
 """Hostile text from an issue form and in record bodies runs nothing in the built site.
 
 The sample is copied, a request is recorded through ``servicebook intake`` from an issue
-whose description uses every Markdown trick that once put live script on a page
-(attribute lists, a reference link whose URL is on the next line, ...), and a request and
-a procedure are given bodies with the raw-HTML tricks (escaped backticks, a line that
-only looks like a fence, a fence never closed, an entity-spelt scheme). The site is built
-as a user would, served on 127.0.0.1 and opened in chromium: nothing may run on load, on
-hover, on focus or on click, and no link may lead to script.
+whose description uses the Markdown tricks intake lets through (attribute lists, a
+reference link whose URL is on the next line; intake refuses other schemes itself), and a
+request and a procedure are given bodies with the raw-HTML and link tricks (escaped
+backticks, a line that only looks like a fence, a fence never closed, an entity-spelt
+scheme). The site is built as a user would, served on 127.0.0.1 and opened in
+chromium: nothing may run on load, on hover, on focus or on click, and no link may lead
+to script.
 """
 
 from __future__ import annotations
@@ -40,14 +41,10 @@ A [manual](https://example.org/manual){{: onclick="{MARK}=2" }} and a picture
 
 ## Details {{: onclick="{MARK}=4" tabindex=0 }}
 
-See [the steps][steps] and [more][more].
+See [the steps][steps].
 
 [steps]:
   javascript:{MARK}=5
-
-[more]: <javascript:{MARK}=6>
-
-Plain [x](java&#115;cript:{MARK}=7) and [y](&#x6A;avascript:{MARK}=8).
 """
 
 BODY = f"""\
@@ -60,6 +57,10 @@ A paragraph {{: onclick="{MARK}=11" }}
 <details open ontoggle="{MARK}=13"><summary>x</summary></details>
 
 [entity](&#106;avascript:{MARK}=14) [tab](java\tscript:{MARK}=15)
+[x](java&#115;cript:{MARK}=7) [y](&#x6A;avascript:{MARK}=8) [more][more]
+
+[more]: <javascript:{MARK}=6>
+
 [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
 
 <a href="javascript:{MARK}=16">raw link</a> <svg onload="{MARK}=17"></svg>
