@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Diagnostic, sort_diagnostics
+from generator.records.assignment_checks import check_assignments
 from generator.records.cache import Outcome, RecordCache, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.consistency import check_consistency
@@ -69,6 +70,7 @@ def check_loaded(loaded: LoadResult) -> Validated:
         *catalog_diagnostics,
         *check_references(catalog),
         *check_consistency(catalog),
+        *check_assignments(catalog),
         *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
