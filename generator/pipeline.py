@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.config import instant_range_of
 from generator.errors import Diagnostic, sort_diagnostics
+from generator.records.assignment_checks import check_assignments
 from generator.records.body_links import check_body_links
 from generator.records.cache import Outcome, RecordCache, scan_digest
 from generator.records.catalog import Catalog, build_catalog
@@ -77,6 +78,7 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
         *catalog_diagnostics,
         *check_references(catalog),
         *check_consistency(catalog),
+        *check_assignments(catalog),
         *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)

@@ -2,31 +2,72 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from generator.models.agreement import Agreement
 from generator.models.request import Request
 
+if TYPE_CHECKING:
+    from generator.analysis.roster_index import Requester
 
-def scope_problems(request: Request, agreement: Agreement | None) -> list[str]:
-    """Why the request is out of its agreement's scope; empty when in scope."""
+
+@dataclass(frozen=True)
+class ScopeProblem:
+    """One reason a request is out of scope, and the request field it is about."""
+
+    field: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def scope_problems(
+    request: Request, agreement: Agreement | None, requester: Requester | None = None
+) -> list[ScopeProblem]:
+    """Why the request is out of its agreement's scope; empty when in scope.
+
+    ``requester`` (from :class:`~generator.analysis.roster_index.RosterIndex`) is
+    checked against ``scope.requesters``; without it that criterion is not checked.
+    """
     if agreement is None:
         return []
-    problems: list[str] = []
+    problems: list[ScopeProblem] = []
     day = request.received.date()
     if not agreement.in_force_on(day):
         until = agreement.expires.isoformat() if agreement.expires else "open-ended"
         problems.append(
-            f"received on {day.isoformat()}, outside the effective dates of "
-            f"{agreement.id} ({agreement.effective.isoformat()} to {until})"
+            ScopeProblem(
+                "received",
+                f"received on {day.isoformat()}, outside the effective dates of "
+                f"{agreement.id} ({agreement.effective.isoformat()} to {until})",
+            )
         )
     if request.service not in agreement.services:
         problems.append(
-            f"'{request.service}' is not covered by {agreement.id} "
-            f"(covers {', '.join(agreement.services)})"
+            ScopeProblem(
+                "service",
+                f"'{request.service}' is not covered by {agreement.id} "
+                f"(covers {', '.join(agreement.services)})",
+            )
         )
     categories = agreement.scope.categories
     if categories and request.category not in categories:
         problems.append(
-            f"category '{request.category}' is outside the scope of {agreement.id} "
-            f"({', '.join(categories)})"
+            ScopeProblem(
+                "category",
+                f"category '{request.category}' is outside the scope of {agreement.id} "
+                f"({', '.join(categories)})",
+            )
+        )
+    entitled = agreement.scope.requesters
+    if requester is not None and entitled and not any(map(requester.matches, entitled)):
+        problems.append(
+            ScopeProblem(
+                "requester",
+                f"'{request.requester}' is not in scope of {agreement.id} "
+                f"(scope.requesters: {', '.join(entitled)})",
+            )
         )
     return problems

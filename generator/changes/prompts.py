@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from generator.changes.newrecord import FieldSpec
 from generator.errors import UsageError
 
 Ask = Callable[[str], str]
+Suggest = Callable[[str, Mapping[str, str]], tuple[str, str] | None]
+"""For a field name and the values given so far: a suggested value and why, or None."""
 
 
 def interactive() -> bool:
@@ -25,16 +28,22 @@ def complete(
     given: Mapping[str, str | None],
     *,
     ask: Ask | None,
+    suggest: Suggest | None = None,
 ) -> dict[str, str]:
     """Every field's raw text: the flag, else the answer (when ``ask``), else the default.
 
-    Without ``ask`` a missing required value is a usage error listing all of them.
+    On a terminal, ``suggest`` may offer a default worked out from the answers so far
+    (a request's category from its title); pressing Enter takes it. Without ``ask`` a
+    missing required value is a usage error listing all of them.
     """
     values: dict[str, str] = {}
     missing: list[str] = []
     for spec in specs:
         value = given.get(spec.name)
         if value is None and ask is not None:
+            offer = suggest(spec.name, values) if suggest is not None else None
+            if offer is not None and not spec.default:
+                spec = replace(spec, default=offer[0], help=f"{spec.help}; {offer[1]}")
             value = _ask(ask, spec)
         if value is None or value == "":
             value = spec.default

@@ -21,6 +21,7 @@ from generator.changes.ids import new_id
 from generator.changes.message import commit_message
 from generator.changes.newrecord import NEW_FIELDS, parse_value, record_path, render_record
 from generator.changes.prompts import Ask, complete
+from generator.changes.request_advice import advice_lines, advisor_of, category_prompt
 from generator.changes.workspace import Workspace
 from generator.commands import Outcome
 from generator.config import Config, load_config
@@ -49,7 +50,9 @@ def _run_new_locked(
     workspace = Workspace(root)
     config = load_config(root)
     specs = NEW_FIELDS[kind]
-    raw = complete(specs, given, ask=ask)
+    advisor = advisor_of(workspace.validated.catalog) if kind == "request" else None
+    prompt = category_prompt(advisor) if advisor is not None else None
+    raw = complete(specs, given, ask=ask, suggest=prompt)
     values: dict[str, object] = {}
     for spec in specs:
         try:
@@ -80,7 +83,11 @@ def _run_new_locked(
     message = commit_message(
         record_id, [f"created {kind}"], subject=f"new {kind}: {values['title']}"
     )
-    return _done(root, path, f"created {record_id}", diagnostics, commit, message)
+    done = _done(root, path, f"created {record_id}", diagnostics, commit, message)
+    if advisor is None:
+        return done
+    advice = advice_lines(advisor, {**values, "description": raw["description"]}, record_id)
+    return Outcome(done.code, out=done.out, err=done.err + advice)
 
 
 def _run_event_locked(
@@ -98,8 +105,23 @@ def _run_event_locked(
     workspace = Workspace(root)
     path = _request_path(workspace, record_id)
     when = _instant(at, now, load_config(root))
+    if event_type == "assigned":
+        _check_transfer(workspace, record_id, options)
     event = build_event(event_type, when, options, by)
     return _append(workspace, record_id, path, [event], commit)
+
+
+def _check_transfer(workspace: Workspace, record_id: str, options: Mapping[str, object]) -> None:
+    """A new transfer to another group must say why (old records only get a warning)."""
+    request = workspace.validated.catalog.record(record_id, Request)
+    assert request is not None
+    current = request_state(request).group
+    group, reason = options.get("group"), options.get("reason")
+    if current is not None and group and group != current and not str(reason or "").strip():
+        raise UserError(
+            f"{record_id} is assigned to '{current}'; moving it to '{group}' is a transfer "
+            'and needs a reason: add --reason "…" (why the request moves)'
+        )
 
 
 def _run_close_locked(

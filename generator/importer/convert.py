@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 OPEN_TARGETS = frozenset({"in_progress", "waiting_on_requester", "waiting_on_third_party", "new"})
 ENDED = frozenset({"resolved", "closed", "rejected", "cancelled"})
+TRANSFER_REASON = "reassigned in the source, which records no reason"
+"""Written on imported transfers: validation asks every transfer for a reason."""
 
 
 @dataclass(frozen=True)
@@ -135,11 +137,13 @@ class Converter:
         person = self.cells.ref(person_name)
         if group is None or (group, person) == (build.group, build.person):
             return
-        if person is None:
-            build.add(at, "assigned", group=group)
-        else:
-            build.add(at, "assigned", group=group, person=person)
+        fields: dict[str, str] = {"group": group}
+        if person is not None:
+            fields["person"] = person
             build.people[person] = flatten(person_name or person, 80)
+        if build.group is not None and group != build.group:
+            fields["reason"] = TRANSFER_REASON  # a transfer needs one (the source has none)
+        build.add(at, "assigned", **fields)
         build.group, build.person = group, person
         if group_name is not None and self.cells.ref(group_name) == group:
             build.groups[group] = flatten(group_name, 80)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from generator.analysis.routing import suggest_group
 from generator.config import load_config
 from generator.errors import UserError
 from generator.intake.github_issue import (
@@ -65,13 +66,13 @@ def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> Intake
             f"{existing} already holds {record_id} but was not made from {issue.url}; "
             "the ids collided. rename that record (file and id) and run the intake again"
         )
-    text = request_text(
-        record_id,
-        submission.title,
-        submission.classification,
-        issue.created_at,
-        record_body(submission.description, issue),
-    )
+    fields = submission.classification
+    body = record_body(submission.description, issue)
+    services = {service.id: service for service in catalog.services}
+    group = suggest_group(services.get(fields.service), fields.category)
+    if group is not None:
+        body += f"\n*Suggested group: {group.text()}.*\n"
+    text = request_text(record_id, submission.title, fields, issue.created_at, body)
     _check_record(rel, text)
     with records_lock(root):
         _write_atomically(root / rel, text)

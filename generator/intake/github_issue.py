@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from generator.analysis.categorise import CategorySuggester
 from generator.errors import UserError
 from generator.intake.issue_form import parse_form
 from generator.intake.submission import Answers, Classification, Problem, classify, quote
@@ -188,8 +189,13 @@ def read_submission(
         priority=flatten(raw.get(PRIORITY, ""), 200),
         contact=flatten(raw.get(CONTACT, ""), 200),
     )
+    suggester = CategorySuggester(catalog.services, catalog.requests)
     classification, found = classify(
-        catalog, answers, fallback_requester=f"@{issue.login}", received=issue.created_at
+        catalog,
+        answers,
+        fallback_requester=f"@{issue.login}",
+        received=issue.created_at,
+        suggest=lambda service: suggester.suggest(service, title, description),
     )
     problems.extend(found)
     if not description:

@@ -14,6 +14,7 @@ person who filled in the form, not for the people who keep the records.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from generator.models.service import Category, Service
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from generator.analysis.categorise import CategorySuggestion
     from generator.records.catalog import Catalog
 
 PRIORITIES = ("P1", "P2", "P3", "P4")
@@ -64,12 +66,24 @@ class Classification:
 
 
 def classify(
-    catalog: Catalog, answers: Answers, *, fallback_requester: str, received: datetime
+    catalog: Catalog,
+    answers: Answers,
+    *,
+    fallback_requester: str,
+    received: datetime,
+    suggest: Callable[[str], CategorySuggestion | None] | None = None,
 ) -> tuple[Classification | None, list[Problem]]:
-    """The record fields, or every problem with the answers."""
+    """The record fields, or every problem with the answers.
+
+    ``suggest`` gives the category that fits what was written, for a service id; it
+    is offered when no category was chosen.
+    """
     problems: list[Problem] = []
     service = _service(catalog, answers.service, problems)
-    category = _category(service, answers.category, problems) if service else None
+    category = None
+    if service is not None:
+        offer = suggest(service.id) if suggest is not None and not answers.category else None
+        category = _category(service, answers.category, problems, offer)
     priority = _priority(answers.priority, problems)
     requester = _requester(catalog, answers.contact, fallback_requester, problems)
     if problems or service is None or priority is None or requester is None:
@@ -130,15 +144,24 @@ def _service(catalog: Catalog, value: str, problems: list[Problem]) -> Service |
     return found
 
 
-def _category(service: Service, value: str, problems: list[Problem]) -> str | None:
+def _category(
+    service: Service, value: str, problems: list[Problem], offer: CategorySuggestion | None
+) -> str | None:
     if not service.categories:
         return None
     menu = _choices([(_title(c), c.id) for c in service.categories])
     if not value:
+        hint = ""
+        if offer is not None:
+            chosen = next(c for c in service.categories if c.id == offer.category)
+            hint = (
+                f" From what you wrote we suggest `{option(_title(chosen), chosen.id)}` "
+                f"({offer.reason()})."
+            )
         problems.append(
             Problem(
                 "category",
-                f"no category was chosen. For {service.title} choose one of: {menu}.",
+                f"no category was chosen. For {service.title} choose one of: {menu}.{hint}",
             )
         )
         return None

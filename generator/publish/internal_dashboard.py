@@ -18,6 +18,7 @@ from generator.analysis.scope import scope_problems
 from generator.models.request import OPEN_STATUSES, STATUSES
 from generator.publish.charts import Series, bar_chart
 from generator.publish.clock_views import alerts, by_due, by_overdue
+from generator.records.catalog import roster_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,10 +86,11 @@ def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:
     )
     pairs = Counter((t.from_group, t.to_group) for _, s in transferred for t in s.transfers)
     agreements = {a.id: a for a in catalog.agreements}
+    roster = roster_index(catalog)
     out_of_scope = []
     for request, state in sorted(known.values(), key=lambda pair: pair[0].id):
         agreement = agreements.get(request.agreement) if request.agreement else None
-        problems = scope_problems(request, agreement)
+        problems = scope_problems(request, agreement, roster.requester(request.requester))
         if problems:
             out_of_scope.append((request, state, problems))
     unassigned = sorted(

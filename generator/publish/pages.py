@@ -26,7 +26,6 @@ from generator.analysis.maintenance import HORIZON, PlannedWindow, upcoming_wind
 from generator.analysis.monthly import MonthFacts, monthly_facts
 from generator.analysis.schedules import HORIZON as RUNS_HORIZON
 from generator.analysis.schedules import LISTED, Run, critical_path, upcoming_runs
-from generator.analysis.scope import scope_problems
 from generator.analysis.status import RequestState, request_state
 from generator.analysis.stock import LEAD_DAYS, USAGE_DAYS, stock_level, stock_rows
 from generator.analysis.underpinning import fits
@@ -55,6 +54,7 @@ from generator.publish.request_pages import (
     paged_requests,
     request_listings,
 )
+from generator.publish.request_rules import request_rules
 from generator.publish.request_view import request_view
 from generator.records.catalog import Catalog
 from generator.sla.calendars import CalendarBook
@@ -280,6 +280,7 @@ def _home(facts: SiteFacts) -> PageSpec:
 
 def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterator[PageSpec]:
     catalog = facts.catalog
+    rules = request_rules(catalog, facts.states) if model is Request else None
     for entry, record in catalog.of(model):
         context: dict[str, Any] = {
             "record": record,
@@ -297,11 +298,13 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 continue  # listed in the requests tables only (request_pages setting)
             template = "request"
             agreement = catalog.record(record.agreement, Agreement) if record.agreement else None
+            assert rules is not None
             context |= {
                 "state": facts.states[record.id],
                 "agreement": agreement,
                 "zone": _zone_of(catalog, agreement, facts.timezone),
-                "out_of_scope": scope_problems(record, agreement),
+                "out_of_scope": rules.out_of_scope(record, agreement),
+                "advice": rules.advice(record, entry.body, facts.states[record.id]),
                 "clocks": facts.clocks.get(record.id),
             }
             context |= request_view(

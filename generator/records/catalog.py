@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from generator.analysis.roster_index import RosterIndex
 from generator.errors import Diagnostic
 from generator.models.agreement import Agreement
 from generator.models.calendar_record import Calendar
@@ -137,6 +138,11 @@ class Catalog:
         """Repository path of a record (valid or not)."""
         entry = self.entries.get(record_id)
         return entry.path if entry else self.invalid_ids.get(record_id)
+
+
+def roster_index(catalog: Catalog) -> RosterIndex:
+    """The roster's look-ups (requesters, group members), built once per caller."""
+    return RosterIndex(catalog.people, catalog.groups, catalog.organizations)
 
 
 def build_catalog(loaded: LoadResult) -> tuple[Catalog, list[Diagnostic]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.analysis.roster_index import RosterIndex
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
 from generator.analysis.stock import stock_problem
@@ -12,7 +13,7 @@ from generator.models.common import format_duration
 from generator.models.consumable import Consumable
 from generator.models.request import Closed, Request, Resolved, StatusChange
 from generator.models.roster import Organization, Person
-from generator.records.catalog import Catalog
+from generator.records.catalog import Catalog, roster_index
 from generator.records.event_order import order_problems
 from generator.records.loader import LoadedRecord
 
@@ -20,10 +21,11 @@ from generator.records.loader import LoadedRecord
 def check_consistency(catalog: Catalog) -> list[Diagnostic]:
     """Diagnostics for rules that no single field can check."""
     diagnostics: list[Diagnostic] = []
+    roster = roster_index(catalog)
     for entry, request in catalog.of(Request):
         diagnostics.extend(_event_order(entry, request))
         diagnostics.extend(_lifecycle(entry, request))
-        diagnostics.extend(_scope(catalog, entry, request))
+        diagnostics.extend(_scope(catalog, roster, entry, request))
     for entry, agreement in catalog.of(Agreement):
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
@@ -102,15 +104,24 @@ def _lifecycle(entry: LoadedRecord, request: Request) -> list[Diagnostic]:
     return found
 
 
-def _scope(catalog: Catalog, entry: LoadedRecord, request: Request) -> list[Diagnostic]:
+def _scope(
+    catalog: Catalog, roster: RosterIndex, entry: LoadedRecord, request: Request
+) -> list[Diagnostic]:
     agreement = catalog.record(request.agreement, Agreement) if request.agreement else None
-    fields = {"received": ("received",), "'": ("service",), "category": ("category",)}
+    requester = roster.requester(request.requester)
     found: list[Diagnostic] = []
-    for problem in scope_problems(request, agreement):
-        loc = next(loc for prefix, loc in fields.items() if problem.startswith(prefix))
+    for problem in scope_problems(request, agreement, requester):
+        fix = (
+            "; record it under an agreement that covers the requester, or add them to "
+            "scope.requesters"
+            if problem.field == "requester"
+            else ""
+        )
         found.append(
             entry.diagnostic(
-                loc, f"{problem}; the request is shown as out of scope", Severity.WARNING
+                (problem.field,),
+                f"{problem.text}{fix}; the request is shown as out of scope",
+                Severity.WARNING,
             )
         )
     return found

@@ -171,3 +171,24 @@ def test_agreement_page_judges_its_targets_on_recent_requests(docs: Path) -> Non
     ) in section
     draft = (docs / "agreements" / "AGR-LINDENHOF-TELEHEALTH.md").read_text()
     assert "too few" in draft.split("## Capability")[1]
+
+
+def test_sample_shows_the_suggestions_and_a_requester_out_of_scope(docs: Path) -> None:
+    uncategorised = (docs / "requests" / "REQ-20261125-6D2C.md").read_text(encoding="utf-8")
+    assert (
+        "    - Category: suggested: 'printing' \\(past workplace-support requests with the "
+        "title words 'reception', 'pages': 2 of 2 were 'printing'\\)\n"
+    ) in uncategorised
+    unassigned = (docs / "requests" / "REQ-20261120-E05B.md").read_text(encoding="utf-8")
+    assert (
+        "    - Suggested group: workplace \\(rule: category 'hardware' → group 'workplace' "
+        "in workplace-support\\)\n"
+    ) in unassigned
+    stranger = (
+        "'disposition@zeitwerk-personal.example' is not in scope of AGR-HAVELFRACHT-2026 "
+        "\\(scope.requesters: havelfracht.example\\)"
+    )
+    page = (docs / "requests" / "REQ-20261123-0A6C.md").read_text(encoding="utf-8")
+    assert f"    - {stranger}\n" in page
+    dashboard = (docs / "dashboards" / "internal.md").read_text(encoding="utf-8")
+    assert stranger in _section(dashboard, "Out of scope")
