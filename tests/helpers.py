@@ -62,3 +62,14 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def failing_validate(root: Path) -> list[str]:
+    """The output lines of ``validate`` on ``root``, which must fail cleanly: exit 1, no
+    traceback, and the records unchanged."""
+    before = fingerprint(root / "records")
+    result = run_cli("validate", cwd=root)
+    assert result.code == 1, result.out + result.err
+    assert "Traceback" not in result.out + result.err
+    assert fingerprint(root / "records") == before
+    return result.out.splitlines()

@@ -13,6 +13,8 @@ import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CONTRACT
 
 BOB = ("Bob Example", "bob@provider.example")
@@ -122,3 +124,13 @@ def contract_history(root: Path) -> GitRepo:
 def _plus5(at: str) -> str:
     """The instant five minutes after ``at`` (``…T10:05:00+01:00`` → ``…T10:10:00+01:00``)."""
     return (datetime.fromisoformat(at) + timedelta(minutes=5)).isoformat()
+
+
+def cli_history(folder: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> GitRepo:
+    """A clean contract history in ``folder``; the CLI's own commits get a fixed identity
+    and the date ``when``."""
+    repository = contract_history(folder)
+    for key, value in git_env(when=when).items():
+        if key.startswith("GIT_"):
+            monkeypatch.setenv(key, value)
+    return repository

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import fingerprint, run_cli
-from tests.history_helpers import REQUEST, GitRepo, contract_history, git_env
+from tests.history_helpers import REQUEST, GitRepo, cli_history
 
 NOW = "2026-11-25T10:00:00+01:00"
 
@@ -15,11 +15,7 @@ NOW = "2026-11-25T10:00:00+01:00"
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """A clean contract history; the CLI's own commits get a fixed identity and date."""
-    repository = contract_history(tmp_path / "repo")
-    for key, value in git_env(when=NOW).items():
-        if key.startswith("GIT_"):
-            monkeypatch.setenv(key, value)
-    return repository
+    return cli_history(tmp_path / "repo", monkeypatch, NOW)
 
 
 def _new_request(repo: GitRepo) -> str:

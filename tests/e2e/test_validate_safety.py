@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import fingerprint, run_cli
+from tests.helpers import failing_validate, run_cli
 
 PEOPLE = "records/people"
 
 
 def _validate_lines(root: Path) -> list[str]:
-    before = fingerprint(root / "records")
-    result = run_cli("validate", cwd=root)
-    assert result.code == 1, result.out + result.err
-    assert "Traceback" not in result.out + result.err
-    assert fingerprint(root / "records") == before
-    return result.out.splitlines()
+    return failing_validate(root)
 
 
 def test_symlink_leaving_the_repository_is_refused(contract_repo: Path, tmp_path: Path) -> None:
