@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.analysis.maintenance_gates import done_gate_problems
 from generator.analysis.roster_index import RosterIndex
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
@@ -11,6 +12,7 @@ from generator.errors import Diagnostic, Severity
 from generator.models.agreement import Agreement
 from generator.models.common import format_duration
 from generator.models.consumable import Consumable
+from generator.models.maintenance import Maintenance
 from generator.models.request import Closed, Request, Resolved, StatusChange
 from generator.models.roster import Organization, Person
 from generator.records.catalog import Catalog, roster_index
@@ -29,6 +31,9 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
     for entry, agreement in catalog.of(Agreement):
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
+    for entry, plan in catalog.of(Maintenance):
+        for gate in done_gate_problems(plan):
+            diagnostics.append(entry.diagnostic(gate.loc, gate.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))
     for entry, consumable in catalog.of(Consumable):
