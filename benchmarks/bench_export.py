@@ -24,9 +24,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.exports.clocks import export_document, render_json
 from generator.pipeline import validate
 from generator.sla.evaluation import collector_paused, evaluate
-from generator.sla.export import export_document, render_json
 
 AS_OF = "2026-12-01T12:00:00Z"
 BUDGET_S = 10.0

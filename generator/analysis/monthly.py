@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from generator.analysis.compliance import ComplianceRow, month_of, percent
-from generator.analysis.status import request_state
+from generator.sla.status import request_state
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from datetime import datetime
 
-    from generator.analysis.status import RequestState
     from generator.models.request import Request
     from generator.sla.clock import ClockResult
     from generator.sla.request_clocks import RequestClocks
+    from generator.sla.status import RequestState
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from generator.models.agreement import Agreement
 from generator.models.request import Request
 
 if TYPE_CHECKING:
-    from generator.analysis.roster_index import Requester
+    from generator.records.roster_index import Requester
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def scope_problems(
 ) -> list[ScopeProblem]:
     """Why the request is out of its agreement's scope; empty when in scope.
 
-    ``requester`` (from :class:`~generator.analysis.roster_index.RosterIndex`) is
+    ``requester`` (from :class:`~generator.records.roster_index.RosterIndex`) is
     checked against ``scope.requesters``; without it that criterion is not checked.
     """
     if agreement is None:

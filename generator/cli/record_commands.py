@@ -11,8 +11,8 @@ from generator.cli.options import Subparsers, add_commit, add_root, emit, record
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     """Parsers of the commands that change records, audit history and set code owners."""
-    from generator.changes.eventspec import EVENT_OPTIONS
-    from generator.changes.newrecord import NEW_FIELDS
+    from generator.authoring.eventspec import EVENT_OPTIONS
+    from generator.authoring.newrecord import NEW_FIELDS
 
     p = sub.add_parser("audit", help="audit the git history of the records; exit 1 on errors")
     add_root(p)
@@ -90,7 +90,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     """``servicebook new KIND``: create a record from its template."""
     import secrets
 
-    from generator.changes.prompts import interactive
+    from generator.authoring.prompts import interactive
     from generator.commands.changes import run_new
 
     root = records_root(args.root)
@@ -109,7 +109,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_event(args: argparse.Namespace) -> int:
     """``servicebook event ID TYPE``: append an event to a request."""
-    from generator.changes.eventspec import ALL_OPTIONS
+    from generator.authoring.eventspec import ALL_OPTIONS
     from generator.commands.changes import run_event
 
     root = records_root(args.root)

@@ -105,7 +105,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
-    from generator.publish.build import generate_site
+    from generator.pipeline import generate_site
 
     root = records_root(args.root)
     config = load_config(root)
@@ -142,17 +142,22 @@ def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``servicebook serve``: regenerate on changes and serve a live preview."""
-    from generator.publish.serve import serve
+    from generator.commands.serve import serve
 
     root = records_root(args.root)
     config = load_config(root)
-    return serve(root, config, args.as_of, args.dev_addr)
+    return serve(
+        root,
+        config,
+        lambda: parse_as_of(args.as_of, config.as_of, config.instants),
+        args.dev_addr,
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``servicebook export``: validate, then write the SLA export; exit 1 on any error."""
+    from generator.exports.clocks import export_text
     from generator.sla.evaluation import collector_paused
-    from generator.sla.export import export_text
 
     root = records_root(args.root)
     config = load_config(root)

@@ -14,15 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from generator.analysis.status import request_state
-from generator.changes.eventline import EditError, Scalar, append_event
-from generator.changes.eventspec import build_event, summary
-from generator.changes.ids import new_id
-from generator.changes.message import commit_message
-from generator.changes.newrecord import NEW_FIELDS, parse_value, record_path, render_record
-from generator.changes.prompts import Ask, complete
-from generator.changes.request_advice import advice_lines, advisor_of, category_prompt
-from generator.changes.workspace import Workspace
+from generator.authoring.eventline import EditError, Scalar, append_event
+from generator.authoring.eventspec import build_event, summary
+from generator.authoring.ids import new_id
+from generator.authoring.message import commit_message
+from generator.authoring.newrecord import NEW_FIELDS, parse_value, record_path, render_record
+from generator.authoring.prompts import Ask, complete
+from generator.authoring.request_advice import advice_lines, advisor_of, category_prompt
+from generator.authoring.workspace import Workspace
 from generator.commands import Outcome
 from generator.config import Config, load_config
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors
@@ -32,6 +31,7 @@ from generator.models.instant import InstantError, parse_instant
 from generator.models.instant_range import option_problem, range_problem
 from generator.models.request import Request
 from generator.records.lock import records_lock
+from generator.sla.status import request_state
 
 Suffix = Callable[[], str]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.access.codeowners import CODEOWNERS_PATH, codeowners
-from generator.changes.workspace import write_atomically
+from generator.authoring.workspace import write_atomically
 from generator.commands import Outcome
 from generator.errors import format_diagnostics, has_errors
 from generator.pipeline import validate

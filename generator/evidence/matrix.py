@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator.analysis.status import request_state
 from generator.analysis.stock import stock_level
 from generator.analysis.underpinning import fits
 from generator.errors import Severity
@@ -20,6 +19,7 @@ from generator.history.sitehistory import CommitRef, SiteHistory
 from generator.models.common import format_duration
 from generator.models.request import Closed
 from generator.records.catalog import Catalog
+from generator.sla.status import request_state
 
 FOLDER_TITLES = {
     "agreements": "agreements",

@@ -23,14 +23,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from generator.analysis.categorise import CategorySuggester
+from generator.checks.body_links import body_links, is_full_url
 from generator.errors import UserError
 from generator.intake.issue_form import parse_form
 from generator.intake.submission import Answers, Classification, Problem, classify, quote
 from generator.intake.untrusted import escape_body, escape_title, flatten
 from generator.models.instant import InstantError, parse_instant
 from generator.models.instant_range import DEFAULT_RANGE, InstantRange, range_problem
-from generator.records.body_links import body_links, is_full_url
-from generator.records.loader import MAX_FILE_BYTES
+from generator.records.scan import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from generator.records.catalog import Catalog

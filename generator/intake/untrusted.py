@@ -10,7 +10,7 @@ Everything a requester writes is untrusted. Before it goes into a record:
   on the site), and links to ``javascript:``, ``vbscript:`` or ``data:`` URLs
   point nowhere.
 
-The site escapes all of it again when it renders (``generator.publish.markdown``);
+The site escapes all of it again when it renders (``generator.render.markdown``);
 this is the first of two walls, and the one that protects anyone who reads the
 record file or its diff elsewhere.
 """

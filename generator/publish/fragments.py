@@ -1,4 +1,4 @@
-"""Pre-rendered HTML fragments in generated Markdown, and the Markdown extension that keeps them.
+"""The Markdown extension that keeps the generator's pre-rendered HTML fragments as they are.
 
 Tables of records (a request's timeline and clocks, the requests index, history) are
 rendered to HTML by the generator, links included, and written into the staged Markdown
@@ -17,7 +17,8 @@ request page about as cheap to build as a plain page of the same size.
 
 Only the generator writes the markers: untrusted text reaches a page escaped (``<``
 becomes ``&lt;``), and record bodies are rendered to sanitised HTML with no raw HTML and
-no comments (``publish/body_html.py``), so no text from a record can form a marker.
+no comments (``render/body_html.py``), so no text from a record can form a marker.
+The markers are written by ``render/fragments.py``; this module is the MkDocs side.
 Pure: no I/O.
 """
 
@@ -29,18 +30,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-OPEN = "<!-- servicebook:html -->"
-CLOSE = "<!-- /servicebook:html -->"
+from generator.render.fragments import CLOSE, OPEN
+
 EXTENSION = "generator.publish.fragments"
 """The name to list under ``markdown_extensions`` in ``mkdocs.yml``."""
 # After the fenced code preprocessors (25), before MkDocs' raw HTML scan (21) and
 # Python-Markdown's HTML block preprocessor (20).
 _PRIORITY = 22
-
-
-def wrap(html: str) -> str:
-    """``html`` (one or more lines, no blank line needed) between the marker lines."""
-    return f"\n{OPEN}\n{html.strip()}\n{CLOSE}\n"
 
 
 class _KeepFragments(Preprocessor):

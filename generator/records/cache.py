@@ -46,7 +46,7 @@ from generator.records.kinds import KINDS_BY_FOLDER, Kind
 
 if TYPE_CHECKING:
     from generator.models.common import Record
-    from generator.records.loader import Scan
+    from generator.records.scan import Scan
 
 FORMAT = 1
 RECORDS_FILE = f"records.v{FORMAT}.jsonl"

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from generator.analysis.roster_index import RosterIndex
 from generator.errors import Diagnostic
 from generator.models.agreement import Agreement
 from generator.models.calendar_record import Calendar
@@ -27,6 +26,7 @@ from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.models.supplier import SupplierAgreement
 from generator.records.loader import LoadedRecord, LoadResult
+from generator.records.roster_index import RosterIndex
 
 R = TypeVar("R", bound=Record)
 

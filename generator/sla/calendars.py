@@ -5,7 +5,7 @@ A :class:`~generator.models.calendar_record.Calendar` record becomes a
 
 - ``weekly`` windows (``"08:00-12:00"``) become seconds from local midnight. Windows that
   overlap or touch are joined and a window whose start is not before its end is left out;
-  ``generator.records.sla_checks`` reports both, so a calendar with such mistakes still
+  ``generator.checks.sla_config`` reports both, so a calendar with such mistakes still
   computes something sensible for the pages while validation fails.
 - Holidays are the active explicit dates plus, with ``country`` (and ``subdivision``), the
   public holidays the ``holidays`` package lists for the years the book is asked to cover.

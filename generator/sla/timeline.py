@@ -1,7 +1,7 @@
 """A request's life as a sequence of phases (status, priority), the raw material of clocks.
 
 The status and priority after each event come from
-:func:`generator.analysis.status.request_state`, never from a second reading of the
+:func:`generator.sla.status.request_state`, never from a second reading of the
 events. Conventions:
 
 - Instants are UTC and whole seconds (sub-second parts are floored, as working time does).
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from generator.analysis.status import RequestState, request_state
+from generator.sla.status import RequestState, request_state
 
 if TYPE_CHECKING:
     from collections.abc import Callable

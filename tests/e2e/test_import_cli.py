@@ -15,8 +15,8 @@ import pytest
 
 from generator.cli.options import parse_as_of
 from generator.config import load_config
-from generator.publish import request_pages
-from generator.publish.build import generate_site
+from generator.pipeline import generate_site
+from generator.views import request_pages
 from tests.helpers import fingerprint, run_cli
 from tests.unit.importer.csv_samples import TWO_INCIDENTS, csv_text, row
 

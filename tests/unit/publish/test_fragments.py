@@ -9,9 +9,10 @@ import markdown
 import pytest
 from jinja2 import TemplateAssertionError
 
-from generator.publish.body_html import render_body
-from generator.publish.fragments import CLOSE, EXTENSION, OPEN, wrap
-from generator.publish.render import make_environment, render
+from generator.publish.fragments import EXTENSION
+from generator.render.body_html import render_body
+from generator.render.fragments import CLOSE, OPEN, wrap
+from generator.render.templates import make_environment, render
 
 # As in the sample mkdocs.yml (record bodies rely on fenced code being code).
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator.sla.export import clock_json, utc_text
+from generator.exports.clocks import clock_json, utc_text
 from tests.unit.sla.sla_models import agreement_record, calendar_record, clocks, request_record
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -1,0 +1,161 @@
+"""The compute step: everything derived once from the catalog as of an instant (pure).
+
+Request states, SLA clocks, compliance, monthly figures, maintenance windows, job runs,
+capability and which record has a page. Views read these facts; nothing here knows about
+pages, templates or MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from generator.analysis.capability import (
+    Capability,
+    capability,
+    population,
+)
+from generator.analysis.compliance import ComplianceRow, compliance
+from generator.analysis.maintenance import PlannedWindow, upcoming_windows
+from generator.analysis.monthly import MonthFacts, monthly_facts
+from generator.analysis.schedules import Run, upcoming_runs
+from generator.facts.request_paging import (
+    ALL_REQUEST_PAGES,
+    RequestPagePolicy,
+    paged_requests,
+)
+from generator.history.sitehistory import NO_SITE_HISTORY, SiteHistory
+from generator.models.agreement import Agreement
+from generator.models.calendar_record import Calendar
+from generator.models.common import Record
+from generator.models.component import Component
+from generator.models.consumable import Consumable
+from generator.models.log_entry import LogEntry
+from generator.models.maintenance import Maintenance
+from generator.models.need import Need
+from generator.models.procedure import Procedure
+from generator.models.request import Request
+from generator.models.roster import Group, Organization, Person
+from generator.models.schedule import Schedule
+from generator.models.service import Service
+from generator.models.supplier import SupplierAgreement
+from generator.records.catalog import Catalog
+from generator.sla.calendars import CalendarBook
+from generator.sla.evaluation import evaluate, evaluate_under
+from generator.sla.request_clocks import RequestClocks
+from generator.sla.status import RequestState, request_state
+
+SECTIONS: dict[type[Record], str] = {
+    Service: "services",
+    Agreement: "agreements",
+    Request: "requests",
+    Procedure: "procedures",
+    Maintenance: "maintenance",
+    Schedule: "schedules",
+    LogEntry: "log",
+    Consumable: "consumables",
+    Need: "needs",
+    SupplierAgreement: "suppliers",
+    Component: "components",
+    Calendar: "calendars",
+    Person: "roster",
+    Group: "roster",
+    Organization: "roster",
+}
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """Everything computed once and shared by the pages."""
+
+    catalog: Catalog
+    as_of: datetime
+    timezone: str
+    states: dict[str, RequestState]
+    bodies: dict[str, str]
+    paths: dict[str, str]
+    record_pages: dict[str, str]
+    titles: dict[str, str]
+    history: SiteHistory = NO_SITE_HISTORY
+    """Git history of the records, read once by the builder (never by the pages)."""
+    clocks: dict[str, RequestClocks] = field(default_factory=dict)
+    """SLA clocks of every request received by ``as_of``."""
+    compliance: dict[str, list[ComplianceRow]] = field(default_factory=dict)
+    """Compliance rows per agreement id (month x metric x priority)."""
+    monthly: dict[str, dict[str, MonthFacts]] = field(default_factory=dict)
+    """Volume, breaches, ratings and deliveries per agreement id and month."""
+    maintenance: list[PlannedWindow] = field(default_factory=list)
+    """Maintenance windows open at ``as_of`` or coming up, with what they touch."""
+    runs: list[Run] = field(default_factory=list)
+    """Job runs going on at ``as_of`` or coming up, with what may get in their way."""
+    capability: dict[str, Capability] = field(default_factory=dict)
+    """Per agreement id: would its targets be met on the recent requests for its services."""
+
+
+def compute_facts(
+    catalog: Catalog,
+    as_of: datetime,
+    timezone: str,
+    history: SiteHistory = NO_SITE_HISTORY,
+    request_pages: RequestPagePolicy = ALL_REQUEST_PAGES,
+) -> SiteFacts:
+    """Derive request states and the page of every record."""
+    record_pages: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for record_id, entry in catalog.entries.items():
+        section = SECTIONS.get(type(entry.record))
+        if section is not None:
+            record_pages[record_id] = f"{section}/{record_id}.md"
+        titles[record_id] = entry.record.title
+        bodies[record_id] = entry.body
+        paths[record_id] = entry.path
+    states = {r.id: request_state(r, as_of) for r in catalog.requests if r.received <= as_of}
+    paged = paged_requests(catalog.requests, states, as_of, request_pages)
+    for request in catalog.requests:
+        if request.id not in paged:
+            record_pages.pop(request.id, None)  # links to it show its id as plain text
+    report = evaluate(catalog, as_of, default_timezone=timezone)
+    zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
+    clocks = {result.request_id: result for result in report.requests}
+    handled = [(r, states[r.id], clocks[r.id]) for r in catalog.requests if r.id in clocks]
+    windows = upcoming_windows(
+        catalog.maintenance,
+        catalog.components,
+        catalog.services,
+        catalog.agreements,
+        report.calendars,
+        as_of,
+        timezone,
+    )
+    return SiteFacts(
+        catalog,
+        as_of,
+        timezone,
+        states,
+        bodies,
+        paths,
+        record_pages,
+        titles,
+        history,
+        clocks=clocks,
+        compliance=compliance(report.requests, as_of, zones.__getitem__),
+        monthly=monthly_facts(handled, as_of, zones.__getitem__),
+        capability=_capability(catalog, report.calendars, as_of),
+        maintenance=windows,
+        runs=upcoming_runs(catalog.schedules, windows, as_of, timezone),
+    )
+
+
+def _capability(
+    catalog: Catalog, calendars: CalendarBook, as_of: datetime
+) -> dict[str, Capability]:
+    judged = {}
+    for agreement in catalog.agreements:
+        if agreement.status in ("expired", "retired"):
+            continue
+        requests = population(agreement, catalog.requests, as_of)
+        clocks = evaluate_under(agreement, requests, calendars, as_of)
+        judged[agreement.id] = Capability(len(requests), tuple(capability(clocks)))
+    return judged

@@ -1,0 +1,121 @@
+"""The write step: stage the site's files and run the builder (MkDocs or Zensical).
+
+Called by the pipeline once every page is rendered, and only when no record has an
+error, so a broken pull request never half-updates a site. Returns values; the CLI prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from generator.config import Config
+from generator.errors import Diagnostic, Severity, UserError, has_errors
+from generator.publish.fragments import EXTENSION
+from generator.publish.mkdocs_settings import read_mkdocs_settings
+from generator.publish.progress import Phases, Progress
+from generator.publish.runner import MATERIAL_END_OF_LIFE, BuilderResult, run_builder
+from generator.publish.site_config import staging_config
+from generator.publish.staging import WriteStats, collect_docs, merge, write_staging
+
+
+@dataclass
+class BuildOutcome:
+    """What a generate/build run did."""
+
+    diagnostics: list[Diagnostic]
+    pages: int = 0
+    stats: WriteStats | None = None
+    builder: BuilderResult | None = None
+    site_dir: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when records were valid and the builder (if run) passed."""
+        if has_errors(self.diagnostics):
+            return False
+        return self.builder is None or self.builder.ok
+
+
+def stage_and_build(
+    root: Path,
+    config: Config,
+    as_of: datetime,
+    pages: dict[str, str],
+    outcome: BuildOutcome,
+    *,
+    build: bool,
+    site_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildOutcome:
+    """Write the rendered pages, the assets and ``docs/`` into the staging folder with its
+    ``mkdocs.yml``; with ``build``, run the builder on it."""
+    phase = Phases(progress)
+    staging_root = root / config.staging_dir
+    docs = collect_docs(root / "docs")
+    files = merge(pages, {**_assets(), **docs})
+    outcome.pages = sum(1 for path in pages if path.endswith(".md"))
+    outcome.stats = write_staging(staging_root / "docs", files)
+    stats = outcome.stats
+    phase.done(
+        f"staged {len(files)} files in {config.staging_dir} ({stats.written} written, "
+        f"{stats.unchanged} unchanged, {stats.removed} removed)"
+    )
+    target = (site_dir or root / config.site_dir).resolve()
+    config_file = staging_root / "mkdocs.yml"
+    guide = [path for path in docs if path.endswith(".md") and path != "index.md"]
+    text = staging_config(
+        _relative_inherit(root, staging_root), str(target), guide, config.site_name
+    )
+    if not config_file.is_file() or config_file.read_text(encoding="utf-8") != text:
+        config_file.write_text(text, encoding="utf-8")
+    if build:
+        if not (root / "mkdocs.yml").is_file():
+            raise UserError(
+                f"no mkdocs.yml in {root}; servicebook build needs one for the theme and "
+                "site name (copy the one from the Servicebook repository)"
+            )
+        settings = read_mkdocs_settings(root)
+        if not settings.fragments_extension:
+            outcome.diagnostics.append(_SLOW_FRAGMENTS)
+        if config.builder == "mkdocs" and settings.theme == "material":
+            outcome.diagnostics.append(
+                Diagnostic(
+                    "mkdocs.yml",
+                    settings.theme_line,
+                    0,
+                    "theme",
+                    MATERIAL_END_OF_LIFE,
+                    Severity.WARNING,
+                )
+            )
+        name = "Zensical" if config.builder == "zensical" else "MkDocs"
+        phase.start(f"building {sum(1 for f in files if f.endswith('.md'))} pages with {name}")
+        outcome.builder = run_builder(config.builder, config_file, as_of, target)
+        outcome.site_dir = target
+        phase.done(f"{name} {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
+    return outcome
+
+
+_SLOW_FRAGMENTS = Diagnostic(
+    "mkdocs.yml",
+    0,
+    0,
+    "markdown_extensions",
+    f"{EXTENSION} is not listed, so MkDocs parses every generated table again and the "
+    f"build takes about twice as long; add '- {EXTENSION}' under markdown_extensions",
+    Severity.WARNING,
+)
+
+
+def _assets() -> dict[str, bytes]:
+    folder = resources.files("generator") / "assets"
+    return {f"assets/{item.name}": item.read_bytes() for item in folder.iterdir() if item.is_file()}
+
+
+def _relative_inherit(root: Path, staging_root: Path) -> str:
+    depth = len(staging_root.relative_to(root).parts)
+    return "/".join([".."] * depth + ["mkdocs.yml"])

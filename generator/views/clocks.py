@@ -1,0 +1,78 @@
+"""Clocks as the dashboards list them: which clock of which request, in words.
+
+Shared by the internal dashboard, the service reports and the home page, so a
+clock is named and ordered the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.models.request import Request
+    from generator.sla.clock import ClockResult
+    from generator.sla.request_clocks import RequestClocks
+    from generator.sla.status import RequestState
+
+METRIC_LABELS: dict[str, str] = {
+    "first_response": "first response",
+    "next_response": "next response",
+    "periodic_update": "periodic update",
+    "resolution": "resolution",
+}
+
+
+@dataclass(frozen=True)
+class ClockAlert:
+    """One clock of one request that needs attention (at risk, breached, due next)."""
+
+    request: Request
+    state: RequestState
+    label: str
+    clock: ClockResult
+
+    @property
+    def over_by_s(self) -> int:
+        """How far past its target the clock is (0 when within it)."""
+        remaining = self.clock.remaining_s
+        return -remaining if remaining is not None and remaining < 0 else 0
+
+
+def current_clocks(clocks: RequestClocks) -> list[tuple[str, ClockResult]]:
+    """The clocks that matter at ``as_of``, labelled (reply cycles: the current one)."""
+    return [
+        (METRIC_LABELS["first_response"], clocks.first_response),
+        (METRIC_LABELS["resolution"], clocks.resolution),
+        (METRIC_LABELS["next_response"], clocks.next_response.current),
+        (METRIC_LABELS["periodic_update"], clocks.periodic_update.current),
+    ]
+
+
+def alerts(
+    requests: dict[str, tuple[Request, RequestState]],
+    clocks: dict[str, RequestClocks],
+    states: frozenset[str],
+) -> list[ClockAlert]:
+    """Current clocks in ``states`` of the given (open) requests, unsorted."""
+    found: list[ClockAlert] = []
+    for request_id, (request, state) in sorted(requests.items()):
+        result = clocks.get(request_id)
+        if result is None or result.agreement_id is None:
+            continue
+        for label, clock in current_clocks(result):
+            if clock.state in states:
+                found.append(ClockAlert(request, state, label, clock))
+    return found
+
+
+def by_due(alert: ClockAlert) -> tuple[float, str, str]:
+    """Sort key: due soonest first (no due time last), then request id."""
+    due = alert.clock.due
+    return (due.timestamp() if due is not None else math.inf, alert.request.id, alert.label)
+
+
+def by_overdue(alert: ClockAlert) -> tuple[int, str, str]:
+    """Sort key: most overdue first, then request id."""
+    return (-alert.over_by_s, alert.request.id, alert.label)

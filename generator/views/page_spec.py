@@ -1,0 +1,15 @@
+"""A page to render: its path, template and context (the unit every view yields)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: where it goes, which template, with what context."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
