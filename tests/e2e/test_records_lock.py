@@ -6,16 +6,12 @@ and lets the command wait one second through ``SERVICEBOOK_LOCK_TIMEOUT``.
 
 from __future__ import annotations
 
-import fcntl
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import fingerprint, run_cli
+from tests.helpers import fingerprint, held_lock, run_cli
 from tests.history_helpers import GitRepo, cli_history
 
 NOW = "2026-11-25T10:00:00+01:00"
@@ -38,18 +34,6 @@ TIMED_OUT = (
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     return cli_history(tmp_path / "repo", monkeypatch, NOW)
-
-
-@contextmanager
-def held_lock(root: Path) -> Iterator[None]:
-    """The records lock, taken by this process as another servicebook command would."""
-    (root / ".servicebook").mkdir(exist_ok=True)
-    handle = os.open(root / ".servicebook" / "records.lock", os.O_RDWR | os.O_CREAT, 0o666)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        yield
-    finally:
-        os.close(handle)
 
 
 @pytest.mark.parametrize("command", [NEW_REQUEST, NOTE], ids=["new", "event"])
