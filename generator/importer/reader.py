@@ -24,6 +24,7 @@ from generator.errors import UserError
 GZIP_MAGIC = b"\x1f\x8b"
 DEFAULT_ENCODING = "utf-8-sig"  # UTF-8, with or without the byte-order mark Excel writes
 _CHUNK = 1 << 16
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # "Unicode text" from Excel
 _UNREADABLE = (UnicodeDecodeError, OSError, EOFError, zlib.error, csv.Error)
 
 
@@ -62,6 +63,8 @@ def open_table(path: Path, encoding: str = DEFAULT_ENCODING) -> Iterator[Table]:
         raw = path.open("rb")
     except OSError as error:
         raise UserError(f"{path}: cannot be read ({error.strerror})") from None
+    if codecs.lookup(encoding).name == "utf-8":
+        encoding = DEFAULT_ENCODING  # a byte-order mark is never part of the first column
     with raw:
         compressed = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
@@ -140,6 +143,7 @@ class Undecodable:
     line: int
     offset: int  # from the start of the (uncompressed) file, counting from 0; -1: unknown
     byte: int
+    likely: str = "latin-1"  # the encoding to suggest: utf-16 after its byte-order mark
 
     def text(self, encoding: str, compressed: bool) -> str:
         """``4: byte 0xE9 at offset 757 of the file is not UTF-8 text; <the fix>``."""
@@ -147,7 +151,11 @@ class Undecodable:
         at = f" at offset {self.offset} of {of}" if self.offset >= 0 else ""
         utf8 = codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
         what, fix = (
-            ("UTF-8", "save the file as UTF-8, or pass --encoding latin-1 (or the file's encoding)")
+            (
+                "UTF-8",
+                f"save the file as UTF-8, or pass --encoding {self.likely} "
+                "(or the file's encoding)",
+            )
             if utf8
             else (
                 encoding,
@@ -173,7 +181,9 @@ def find_undecodable(stream: BinaryIO, encoding: str) -> Undecodable | None:
         except UnicodeDecodeError as error:
             good = error.object[: error.start].decode(encoding, errors="replace")
             line += _line_breaks(good, cr_before)
-            return Undecodable(line, fed - pending + error.start, error.object[error.start])
+            offset = fed - pending + error.start
+            likely = "utf-16" if offset == 0 and chunk[:2] in _UTF16_BOMS else "latin-1"
+            return Undecodable(line, offset, error.object[error.start], likely)
         if not chunk:
             return None
         line += _line_breaks(text, cr_before)

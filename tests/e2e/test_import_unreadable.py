@@ -90,6 +90,20 @@ def test_encoding_latin_1_imports_the_file(tmp_path: Path) -> None:
     assert run_cli("validate", cwd=tmp_path / "repo").code == 0
 
 
+def test_a_utf_16_file_gets_utf_16_suggested(tmp_path: Path) -> None:
+    data = TWO_INCIDENTS.encode("utf-16")
+    assert _refused(tmp_path, "export.csv", data) == (
+        "export.csv:1: byte 0xFF at offset 0 of the file is not UTF-8 text; save the file as "
+        "UTF-8, or pass --encoding utf-16 (or the file's encoding); nothing was written"
+    )
+    assert _import(tmp_path, "export.csv", data, "--encoding", "utf-16").code == 0
+
+
+def test_encoding_utf_8_still_drops_a_byte_order_mark(tmp_path: Path) -> None:
+    data = TWO_INCIDENTS.encode("utf-8-sig")
+    assert _import(tmp_path, "export.csv", data, "--encoding", "UTF8").code == 0
+
+
 def test_a_byte_the_given_encoding_lacks_says_so(tmp_path: Path) -> None:
     data = LATIN.replace(b"\xe9", b"\x81")  # undefined in cp1252
     assert _refused(tmp_path, "export.csv", data, "--encoding", "cp1252") == (
