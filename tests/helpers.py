@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +77,15 @@ def failing_validate(root: Path) -> list[str]:
     assert "Traceback" not in result.out + result.err
     assert fingerprint(root / "records") == before
     return result.out.splitlines()
+
+
+@contextmanager
+def held_lock(root: Path) -> Iterator[None]:
+    """The records lock of ``root``, taken by the test as another servicebook command would."""
+    (root / ".servicebook").mkdir(exist_ok=True)
+    handle = os.open(root / ".servicebook" / "records.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield
+    finally:
+        os.close(handle)

@@ -100,6 +100,13 @@ def _register_import(sub: Subparsers[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="replace request records that differ from the source (default: keep them)",
     )
+    p.add_argument(
+        "--encoding",
+        default="utf-8-sig",
+        metavar="ENC",
+        help="the file's text encoding, e.g. latin-1 or cp1252 (default: UTF-8, with or "
+        "without a byte-order mark)",
+    )
     p.add_argument("--progress", action="store_true", help="show progress on long runs")
     p.set_defaults(command=cmd_import_csv)
 
@@ -107,9 +114,15 @@ def _register_import(sub: Subparsers[argparse.ArgumentParser]) -> None:
 def cmd_import_csv(args: argparse.Namespace) -> int:
     """``servicebook import csv FILE --mapping M``: print problems, then a summary."""
     from generator.importer.command import run_import
+    from generator.importer.reader import is_text_encoding
 
     if args.limit is not None and args.limit < 1:
         raise UsageError(f"--limit {args.limit}: give a number of tickets, 1 or more")
+    if not is_text_encoding(args.encoding):
+        raise UsageError(
+            f"--encoding {args.encoding}: not a text encoding Python knows; give the file's "
+            "encoding, e.g. utf-8, latin-1, cp1252 or utf-16"
+        )
     outcome = run_import(
         args.file,
         args.mapping,
@@ -117,6 +130,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         limit=args.limit,
         overwrite=args.overwrite,
         progress=progress_line if args.progress else None,
+        encoding=args.encoding,
     )
     print_problems(outcome.diagnostics)
     sys.stderr.write(outcome.summary())

@@ -22,7 +22,7 @@ from generator.importer.files import (
     skeleton_files,
 )
 from generator.importer.mapping import Mapping, load_mapping
-from generator.importer.reader import open_table
+from generator.importer.reader import DEFAULT_ENCODING, open_table
 from generator.importer.writer import WriteReport, write_files
 from generator.records.lock import records_lock
 
@@ -72,13 +72,14 @@ def run_import(
     limit: int | None = None,
     overwrite: bool = False,
     progress: Progress | None = None,
+    encoding: str = DEFAULT_ENCODING,
 ) -> ImportOutcome:
     """Import every ticket of ``source`` into the repository at ``root``."""
     say = progress or (lambda _message: None)
     mapping, where = load_mapping(mapping_name)
     outcome = ImportOutcome(where)
     started = time.perf_counter()
-    tickets, converter = read_tickets(source, mapping, limit, outcome)
+    tickets, converter = read_tickets(source, mapping, limit, outcome, encoding)
     say(
         f"read {outcome.rows} rows, {len(tickets)} tickets from {source.name} "
         f"in {time.perf_counter() - started:.1f} s"
@@ -112,12 +113,16 @@ def run_import(
 
 
 def read_tickets(
-    source: Path, mapping: Mapping, limit: int | None, outcome: ImportOutcome
+    source: Path,
+    mapping: Mapping,
+    limit: int | None,
+    outcome: ImportOutcome,
+    encoding: str = DEFAULT_ENCODING,
 ) -> tuple[dict[str, list[Row]], Converter]:
     """Rows grouped by ticket id (first ``limit`` tickets in file order), bad rows reported."""
     tickets: dict[str, list[Row]] = {}
     shown = str(source)
-    with open_table(source) as table:
+    with open_table(source, encoding) as table:
         columns = table.index(mapping.needed_columns(), shown)
         cells = Cells(mapping, columns, shown)
         id_column = columns[mapping.columns.id]

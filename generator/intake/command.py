@@ -18,6 +18,7 @@ from generator.analysis.routing import suggest_group
 from generator.config import load_config
 from generator.errors import UserError
 from generator.intake.github_issue import (
+    Issue,
     comment_text,
     read_event,
     read_submission,
@@ -51,6 +52,15 @@ def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> Intake
             f"the issue was opened at {issue.created_at.isoformat()}, after "
             f"{as_of.isoformat()}; check the event file or pass --as-of"
         )
+    # The id is checked and the record written under one hold of the lock: two intakes
+    # at once (an issue's "opened" and "edited" runs, or two issues whose ids collide)
+    # would otherwise both find the id free, and the second would replace the first.
+    with records_lock(root):
+        return _record_issue(issue, root)
+
+
+def _record_issue(issue: Issue, root: Path) -> IntakeOutcome:
+    """The part of the intake that reads the records and writes one (under the lock)."""
     config = load_config(root)
     catalog = validate(root).catalog
     submission = read_submission(issue, catalog, config.instants)
@@ -74,8 +84,7 @@ def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> Intake
         body += f"\n*Suggested group: {group.text()}.*\n"
     text = request_text(record_id, submission.title, fields, issue.created_at, body)
     _check_record(rel, text)
-    with records_lock(root):
-        _write_atomically(root / rel, text)
+    _write_atomically(root / rel, text)
     return IntakeOutcome(rel, True, None)
 
 
