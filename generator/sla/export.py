@@ -27,8 +27,10 @@ from generator.analysis.compliance import compliance
 from generator.sla.evaluation import collector_paused, evaluate
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import datetime
 
+    from generator.models.request import Request
     from generator.records.catalog import Catalog
     from generator.sla.clock import ClockResult
     from generator.sla.evaluation import SlaReport
@@ -71,10 +73,11 @@ def cycle_clock_json(clock: CycleClock) -> Json:
     }
 
 
-def request_json(result: RequestClocks) -> Json:
-    """One request of the export."""
+def request_json(result: RequestClocks, record: Request | None = None) -> Json:
+    """One request of the export; with its record, also what the record holds (title,
+    requester, events, satisfaction, ...: :func:`generator.sla.record_export.request_fields`)."""
     first = result.first_resolution
-    return {
+    document: Json = {
         "id": result.request_id,
         "status": result.status,
         "priority": result.priority,
@@ -100,15 +103,24 @@ def request_json(result: RequestClocks) -> Json:
             for pause in result.quick_pauses
         ],
     }
+    if record is not None:
+        from generator.sla.record_export import request_fields  # it builds on utc_text
+
+        document.update(request_fields(record))
+    return document
 
 
-def export_document(report: SlaReport) -> Json:
-    """The whole export as plain JSON values, in output order."""
+def export_document(report: SlaReport, records: Mapping[str, Request] | None = None) -> Json:
+    """The whole export as plain JSON values, in output order; ``records`` by id add each
+    request's own fields."""
+    found = records or {}
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
     rows = compliance(report.requests, report.as_of, lambda agreement_id: zones[agreement_id])
     return {
         "as_of": utc_text(report.as_of),
-        "requests": [request_json(result) for result in report.requests],
+        "requests": [
+            request_json(result, found.get(result.request_id)) for result in report.requests
+        ],
         "agreements": [
             {
                 "id": agreement.id,
@@ -153,4 +165,5 @@ def export_text(
         report = evaluate(catalog, as_of, default_timezone=default_timezone)
         if fmt == "csv":
             return render_csv(report)
-        return render_json(export_document(report))
+        records = {record.id: record for record in catalog.requests}
+        return render_json(export_document(report, records))
