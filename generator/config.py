@@ -41,6 +41,12 @@ class Config(RecordModel):
     provider: str | None = Field(
         default=None, description="Roster id of the provider organization (shown on the site)."
     )
+    maintainers: str | None = Field(
+        default=None,
+        description="Roster id of the group that maintains the records: its GitHub team "
+        "owns the catch-all /records/ rule of the generated CODEOWNERS (every record no "
+        "owner covers); unset, the file says so in a comment and the catch-all is missing.",
+    )
     request_pages: Literal["all", "open_and_recent"] = Field(
         default="all",
         description="Which requests get a page of their own: all (the default), or "

@@ -190,6 +190,7 @@ def test_validate_runs_on_pull_requests_with_full_history() -> None:
     assert runs == [
         "pip install -e '.[test]'",
         "servicebook validate --format github",
+        "servicebook codeowners --check",
         'servicebook audit --since "origin/$BASE_REF"',
         "python -m pytest",
         "servicebook build",

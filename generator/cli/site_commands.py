@@ -61,7 +61,12 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         "--format",
         choices=("json", "csv"),
         default="json",
-        help="json (the full export) or csv (one row per request)",
+        help="json (the full export) or csv (one row per request, or per record with --kind)",
+    )
+    p.add_argument(
+        "--kind",
+        help="export the records of one kind (a folder under records/, e.g. agreements) "
+        "instead of the SLA clocks",
     )
     p.set_defaults(command=cmd_export)
 
@@ -157,8 +162,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """``servicebook export``: validate, then write the SLA export; exit 1 on any error."""
     from generator.exports.clocks import export_text
+    from generator.exports.records import kind_names, kind_text
     from generator.sla.evaluation import collector_paused
 
+    if args.kind is not None and args.kind not in kind_names():
+        raise UsageError(
+            f"--kind {args.kind!r} is not a record kind; use one of {', '.join(kind_names())}"
+        )
     root = records_root(args.root)
     config = load_config(root)
     as_of = parse_as_of(args.as_of, config.as_of, config.instants)
@@ -168,7 +178,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if has_errors(result.diagnostics):
             print("servicebook: fix the errors above; nothing was exported", file=sys.stderr)
             return 1
-        text = export_text(result.catalog, as_of, args.format, default_timezone=config.timezone)
+        if args.kind is not None:
+            text = kind_text(result.catalog, args.kind, args.format)
+        else:
+            text = export_text(result.catalog, as_of, args.format, default_timezone=config.timezone)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.access.codeowners import CODEOWNERS_PATH, codeowners
 from generator.authoring.workspace import write_atomically
 from generator.commands import Outcome
+from generator.config import load_config
 from generator.errors import format_diagnostics, has_errors
 from generator.pipeline import validate
 
@@ -20,7 +21,7 @@ def run_codeowners(root: Path, *, check: bool) -> Outcome:
             err=format_diagnostics(validated.diagnostics, "text")
             + "servicebook: fix the errors above; CODEOWNERS is made from valid records\n",
         )
-    text = codeowners(validated.catalog)
+    text = codeowners(validated.catalog, load_config(root).maintainers)
     target = root / CODEOWNERS_PATH
     current = target.read_bytes().decode("utf-8") if target.is_file() else None
     if check:

@@ -20,15 +20,18 @@ import csv
 import io
 import json
 from dataclasses import asdict
-from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from generator.analysis.compliance import compliance
+from generator.exports.records import request_fields
+from generator.exports.values import utc_text
 from generator.sla.evaluation import collector_paused, evaluate
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import datetime
 
+    from generator.models.request import Request
     from generator.records.catalog import Catalog
     from generator.sla.clock import ClockResult
     from generator.sla.evaluation import SlaReport
@@ -37,13 +40,6 @@ if TYPE_CHECKING:
 CLOCK_METRICS = ("first_response", "resolution", "next_response", "periodic_update")
 CSV_CLOCK_FIELDS = ("state", "elapsed_s", "remaining_s", "due")
 Json = dict[str, Any]
-
-
-def utc_text(moment: datetime | None) -> str | None:
-    """``2026-11-20T09:05:00Z`` (whole seconds), or None."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def clock_json(clock: ClockResult) -> Json:
@@ -71,10 +67,11 @@ def cycle_clock_json(clock: CycleClock) -> Json:
     }
 
 
-def request_json(result: RequestClocks) -> Json:
-    """One request of the export."""
+def request_json(result: RequestClocks, record: Request | None = None) -> Json:
+    """One request of the export; with its record, also what the record holds (title,
+    requester, events, satisfaction, ...: :func:`generator.exports.records.request_fields`)."""
     first = result.first_resolution
-    return {
+    document: Json = {
         "id": result.request_id,
         "status": result.status,
         "priority": result.priority,
@@ -100,15 +97,22 @@ def request_json(result: RequestClocks) -> Json:
             for pause in result.quick_pauses
         ],
     }
+    if record is not None:
+        document.update(request_fields(record))
+    return document
 
 
-def export_document(report: SlaReport) -> Json:
-    """The whole export as plain JSON values, in output order."""
+def export_document(report: SlaReport, records: Mapping[str, Request] | None = None) -> Json:
+    """The whole export as plain JSON values, in output order; ``records`` by id add each
+    request's own fields."""
+    found = records or {}
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
     rows = compliance(report.requests, report.as_of, lambda agreement_id: zones[agreement_id])
     return {
         "as_of": utc_text(report.as_of),
-        "requests": [request_json(result) for result in report.requests],
+        "requests": [
+            request_json(result, found.get(result.request_id)) for result in report.requests
+        ],
         "agreements": [
             {
                 "id": agreement.id,
@@ -153,4 +157,5 @@ def export_text(
         report = evaluate(catalog, as_of, default_timezone=default_timezone)
         if fmt == "csv":
             return render_csv(report)
-        return render_json(export_document(report))
+        records = {record.id: record for record in catalog.requests}
+        return render_json(export_document(report, records))

@@ -85,6 +85,35 @@ ADDED_CLOCKS = {
     "periodic_update": {**NOT_APPLICABLE, "cycles": [], "worst_elapsed_s": None},
 }
 ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": []}  # Fri 10:06-18:00 minus lunch
+# What the record holds (issue 12), after the clock fields; the event log is the record's
+# whole log, also the events after as_of.
+RECORD_FIELDS = {
+    "title": "Laptop for new starter",
+    "category": "hardware",
+    "requester": "alice@acme.example",
+    "channel": "portal",
+    "received": "2026-11-20T08:12:00Z",
+    "received_priority": "P2",
+    "events": [
+        {"at": "2026-11-20T08:40:00Z", "by": None, "type": "assigned", "group": "desk",
+         "person": "bob", "reason": ""},
+        {"at": "2026-11-20T09:05:00Z", "by": "bob", "type": "responded", "via": None,
+         "text": ""},
+        {"at": "2026-11-20T09:06:00Z", "by": None, "type": "status",
+         "status": "waiting_on_requester", "reason": ""},
+        {"at": "2026-11-23T07:30:00Z", "by": None, "type": "message", "text": ""},
+        {"at": "2026-11-23T07:45:00Z", "by": None, "type": "status", "status": "in_progress",
+         "reason": ""},
+        {"at": "2026-11-23T14:00:00Z", "by": None, "type": "resolved",
+         "resolution": "Laptop handed over"},
+        {"at": "2026-11-24T08:00:00Z", "by": None, "type": "closed",
+         "confirmed_by": "requester", "auto": False},
+    ],
+    "plan": [],
+    "satisfaction": {"score": 5, "comment": "", "at": "2026-11-24T08:00:00Z"},
+    "imported": None,
+    "imported_sla": None,
+}  # fmt: skip
 ADDED_ROWS = [
     {
         "p50_elapsed_s": 3180,
@@ -119,6 +148,7 @@ def full_contract() -> dict[str, Any]:
     item["clocks"]["resolution"].update(ADDED_CLOCKS["resolution"])
     item["clocks"]["periodic_update"] = ADDED_CLOCKS["periodic_update"]
     item.update(ADDED_REQUEST)
+    item.update(RECORD_FIELDS)
     for row, added in zip(document["agreements"][0]["compliance"], ADDED_ROWS, strict=True):
         row.update(added)
     return document
@@ -136,7 +166,8 @@ def test_the_whole_document_is_exactly_as_expected(contract_repo: Path) -> None:
     assert document == full_contract()
     assert list(document["requests"][0]) == [
         "id", "status", "priority", "agreement", "service", "group", "clocks", "paused_s",
-        "quick_pauses",
+        "quick_pauses", "title", "category", "requester", "channel", "received",
+        "received_priority", "events", "plan", "satisfaction", "imported", "imported_sla",
     ]  # fmt: skip
     assert run.out == json.dumps(full_contract(), indent=2) + "\n"
 

@@ -9,8 +9,8 @@ from generator.exports.clocks import (
     render_csv,
     render_json,
     request_json,
-    utc_text,
 )
+from generator.exports.values import utc_text
 from tests.unit.sla.sla_models import agreement_record, report, request_record
 
 CLOCK_FIELDS = ["state", "target_s", "elapsed_s", "remaining_s", "due", "breached_at", "stopped_at"]

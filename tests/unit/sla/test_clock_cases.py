@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from generator.exports.clocks import clock_json, utc_text
+from generator.exports.clocks import clock_json
+from generator.exports.values import utc_text
 from tests.unit.sla.sla_models import agreement_record, calendar_record, clocks, request_record
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

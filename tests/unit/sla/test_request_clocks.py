@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.exports.clocks import utc_text
+from generator.exports.values import utc_text
 from tests.unit.sla.sla_models import (
     agreement_record,
     calendar_record,
