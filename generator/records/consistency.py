@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.maintenance_gates import done_gate_problems
 from generator.analysis.roster_index import RosterIndex
 from generator.analysis.schedules import dependency_cycle
@@ -31,8 +32,9 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
     for entry, agreement in catalog.of(Agreement):
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
+    impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
     for entry, plan in catalog.of(Maintenance):
-        for gate in done_gate_problems(plan):
+        for gate in done_gate_problems(plan, impact.customers(plan)):
             diagnostics.append(entry.diagnostic(gate.loc, gate.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))
