@@ -15,6 +15,7 @@ from generator.records.assignment_checks import check_assignments
 from generator.records.body_links import check_body_links
 from generator.records.cache import Outcome, RecordCache, scan_digest
 from generator.records.catalog import Catalog, build_catalog
+from generator.records.commit_claims import commit_claims
 from generator.records.consistency import check_consistency
 from generator.records.loader import LoadResult, load_scanned, scan_records
 from generator.records.references import check_references
@@ -42,7 +43,7 @@ def validate(root: Path, cache_dir: Path | None = None) -> Validated:
         return check_loaded(load_scanned(scan, None, instants), root)
     cache = RecordCache(cache_dir, root, instants)
     validated = check_loaded(load_scanned(scan, cache, instants), root)
-    outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+    outcome = _outcome(validated)
     cache.save(scan_digest(scan), outcome)
     return validated
 
@@ -59,11 +60,10 @@ def check(root: Path, cache_dir: Path | None = None) -> Outcome:
         if found is not None:
             return found
         validated = check_loaded(load_scanned(scan, cache, instants), root)
-        outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+        outcome = _outcome(validated)
         cache.save(digest, outcome)
         return outcome
-    validated = validate(root)
-    return Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+    return _outcome(validate(root))
 
 
 def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
@@ -82,6 +82,14 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
         *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
+
+
+def _outcome(validated: Validated) -> Outcome:
+    """What ``validate`` reports and caches: diagnostics, counts and the commits to check."""
+    catalog = validated.catalog
+    return Outcome(
+        validated.diagnostics, validated.files, len(catalog.entries), commit_claims(catalog)
+    )
 
 
 def _exists_in(root: Path) -> Callable[[str], bool]:

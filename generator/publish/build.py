@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
+from generator.commands.commit_gate import audited_commits
 from generator.config import Config, cache_folder
 from generator.errors import Diagnostic, Severity, UserError, has_errors
+from generator.history.findings import sort_findings
 from generator.history.reader import read_history
 from generator.history.sitehistory import site_history
 from generator.history.worktree import read_built_from
@@ -63,6 +65,9 @@ def render_pages(
     # The git edge: one log pass and one blob batch; the pages only see the result.
     raw_history = read_history(root)
     history = site_history(raw_history, validated.catalog)
+    if history.available:
+        gate = audited_commits(root, validated.catalog, raw_history)
+        history = replace(history, findings=tuple(sort_findings([*history.findings, *gate])))
     phase.done(f"read the history: {len(raw_history.log.entries)} commits")
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
     facts = compute_facts(validated.catalog, as_of, config.timezone, history, policy)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.analysis.commit_gate import commit_id_problems
 from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.maintenance_gates import done_gate_problems
 from generator.analysis.roster_index import RosterIndex
@@ -34,7 +35,8 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
         diagnostics.extend(_approvals(catalog, entry, agreement))
     impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
     for entry, plan in catalog.of(Maintenance):
-        for gate in done_gate_problems(plan, impact.customers(plan)):
+        gates = [*done_gate_problems(plan, impact.customers(plan)), *commit_id_problems(plan)]
+        for gate in gates:
             diagnostics.append(entry.diagnostic(gate.loc, gate.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))
