@@ -23,6 +23,7 @@ from generator.analysis.capability import (
 )
 from generator.analysis.compliance import ComplianceRow, compliance
 from generator.analysis.maintenance import HORIZON, PlannedWindow, upcoming_windows
+from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.monthly import MonthFacts, monthly_facts
 from generator.analysis.schedules import HORIZON as RUNS_HORIZON
 from generator.analysis.schedules import LISTED, Run, critical_path, upcoming_runs
@@ -48,6 +49,7 @@ from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.models.supplier import SupplierAgreement
 from generator.publish.dashboards import agreement_extras, dashboard_pages, home_answers
+from generator.publish.maintenance_gate_rows import blocked, gate_rows
 from generator.publish.request_pages import (
     ALL_REQUEST_PAGES,
     RequestPagePolicy,
@@ -314,6 +316,9 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {"weekdays": WEEKDAYS}
         elif isinstance(record, Maintenance):
             context |= {"windows": [w for w in facts.maintenance if w.plan.id == record.id]}
+            impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
+            rows = gate_rows(record, impact.customers(record))
+            context |= {"gates": rows, "blocked": blocked(rows)}
         elif isinstance(record, Schedule):
             context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
         elif isinstance(record, LogEntry):
