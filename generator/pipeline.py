@@ -21,7 +21,7 @@ check a record before writing it); ``render_pages`` stops after step 5;
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -35,6 +35,9 @@ from generator.errors import Diagnostic, has_errors, sort_diagnostics
 from generator.exports.feeds import feed_files, request_changes
 from generator.facts.request_paging import RequestPagePolicy
 from generator.facts.site_facts import compute_facts
+from generator.history.commit_claims import commit_claims
+from generator.history.commit_gate import audited_commits
+from generator.history.findings import sort_findings
 from generator.history.reader import read_history
 from generator.history.sitehistory import site_history
 from generator.history.worktree import read_built_from
@@ -70,7 +73,7 @@ def validate(root: Path, cache_dir: Path | None = None) -> Validated:
         return check_loaded(load_scanned(scan, None, instants), root)
     cache = RecordCache(cache_dir, root, instants)
     validated = check_loaded(load_scanned(scan, cache, instants), root)
-    outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+    outcome = _outcome(validated)
     cache.save(scan_digest(scan), outcome)
     return validated
 
@@ -87,11 +90,10 @@ def check(root: Path, cache_dir: Path | None = None) -> Outcome:
         if found is not None:
             return found
         validated = check_loaded(load_scanned(scan, cache, instants), root)
-        outcome = Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+        outcome = _outcome(validated)
         cache.save(digest, outcome)
         return outcome
-    validated = validate(root)
-    return Outcome(validated.diagnostics, validated.files, len(validated.catalog.entries))
+    return _outcome(validate(root))
 
 
 def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
@@ -110,6 +112,14 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
         *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
+
+
+def _outcome(validated: Validated) -> Outcome:
+    """What ``validate`` reports and caches: diagnostics, counts and the commits to check."""
+    catalog = validated.catalog
+    return Outcome(
+        validated.diagnostics, validated.files, len(catalog.entries), commit_claims(catalog)
+    )
 
 
 def _exists_in(root: Path) -> Callable[[str], bool]:
@@ -131,6 +141,9 @@ def render_pages(
     # The git edge: one log pass and one blob batch; the pages only see the result.
     raw_history = read_history(root)
     history = site_history(raw_history, validated.catalog)
+    if history.available:
+        gate = audited_commits(root, validated.catalog, raw_history)
+        history = replace(history, findings=tuple(sort_findings([*history.findings, *gate])))
     phase.done(f"read the history: {len(raw_history.log.entries)} commits")
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
     facts = compute_facts(validated.catalog, as_of, config.timezone, history, policy)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.analysis.commit_gate import commit_id_problems
+from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.maintenance_gates import done_gate_problems
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
@@ -31,8 +33,10 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
     for entry, agreement in catalog.of(Agreement):
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
+    impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
     for entry, plan in catalog.of(Maintenance):
-        for gate in done_gate_problems(plan):
+        gates = [*done_gate_problems(plan, impact.customers(plan)), *commit_id_problems(plan)]
+        for gate in gates:
             diagnostics.append(entry.diagnostic(gate.loc, gate.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))

@@ -17,7 +17,8 @@ from generator.cli.options import (
     records_root,
 )
 from generator.config import cache_folder, load_config
-from generator.errors import UsageError, format_diagnostics, has_errors
+from generator.errors import UsageError, format_diagnostics, has_errors, sort_diagnostics
+from generator.history.commit_gate import check_commits
 from generator.output_folders import output_problem
 from generator.pipeline import check, validate
 
@@ -84,19 +85,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """``servicebook validate``: print every diagnostic; exit 1 on any error."""
     root = records_root(args.root)
     result = check(root, cache_folder(root, load_config(root)))
-    output = format_diagnostics(result.diagnostics, args.format)
+    diagnostics = sort_diagnostics([*result.diagnostics, *check_commits(root, result.commits)])
+    output = format_diagnostics(diagnostics, args.format)
     if output:
         sys.stdout.write(output)
         sys.stdout.flush()
     if args.format == "text":
-        errors = sum(1 for d in result.diagnostics if d.severity == "error")
-        warnings = len(result.diagnostics) - errors
+        errors = sum(1 for d in diagnostics if d.severity == "error")
+        warnings = len(diagnostics) - errors
         print(
             f"{result.files} files read, {result.records} valid records: "
             f"{errors} errors, {warnings} warnings",
             file=sys.stderr,
         )
-    return 1 if has_errors(result.diagnostics) else 0
+    return 1 if has_errors(diagnostics) else 0
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

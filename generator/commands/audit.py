@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.commands import Outcome
 from generator.errors import Severity, UsageError, UserError
 from generator.history.audit import audit, only_commits
-from generator.history.findings import format_findings, summary
+from generator.history.commit_gate import audited_commits
+from generator.history.findings import format_findings, sort_findings, summary
 from generator.history.gitlog import commits_since
 from generator.history.reader import read_history
 from generator.history.roster import roster_emails
@@ -35,6 +36,7 @@ def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta)
         raise UserError(f"nothing to audit: {history.note}")
     validated = validate(root)
     findings = audit(history, roster_emails(validated.catalog), late_after)
+    findings = sort_findings([*findings, *audited_commits(root, validated.catalog, history)])
     if since is not None:
         findings = only_commits(findings, commits_since(root, since))
     errors = any(f.severity is Severity.ERROR for f in findings)

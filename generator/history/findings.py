@@ -25,6 +25,7 @@ FindingKind = Literal[
     "unknown_author",
     "unapproved_activation",
     "direct_commit",
+    "missing_commit",
 ]
 KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 KIND_TITLES: dict[FindingKind, str] = {
@@ -35,6 +36,7 @@ KIND_TITLES: dict[FindingKind, str] = {
     "unknown_author": "Changes by authors not in the roster",
     "unapproved_activation": "Agreements made active without both approvals",
     "direct_commit": "Status changes committed directly to the main branch",
+    "missing_commit": "Done maintenance plans naming commits the repository lacks",
 }
 
 

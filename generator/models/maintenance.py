@@ -54,10 +54,23 @@ class Maintenance(Record):
     )
     plan: str = Field(default="", description="What will be done, and how it is rolled back.")
     notification: str = Field(default="", description="Who is told, how and when.")
+    notified: Timestamp | None = Field(
+        default=None,
+        description="When the notice went out to the affected customers; a plan that "
+        "affects customers is done only once it is set.",
+    )
+    customers_affected: bool | None = Field(
+        default=None,
+        description="Left out, the records decide: the customers of the active agreements "
+        "covering the services it touches are affected. false when no customer can notice "
+        "the work (say why under notification:).",
+    )
     documentation: str = Field(default="", description="Documents updated by the change.")
     tests: list[TestResult] = Field(default_factory=list, description="Tests and their results.")
     commits: list[str] = Field(
-        default_factory=list, description="Commits holding the configuration changes."
+        default_factory=list,
+        description="Full ids of the commits holding the change (git log --format=%H); a "
+        "done plan's must exist in the repository.",
     )
     request: RecordId | None = Field(default=None, description="Request that triggered it.")
 

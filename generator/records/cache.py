@@ -41,6 +41,7 @@ from pydantic import Field, TypeAdapter
 import generator
 from generator.errors import Diagnostic, Severity
 from generator.models.instant_range import DEFAULT_RANGE, InstantRange
+from generator.records.commit_claim import CommitClaim
 from generator.records.frontmatter import Bounds
 from generator.records.kinds import KINDS_BY_FOLDER, Kind
 
@@ -70,6 +71,8 @@ class Outcome:
     diagnostics: list[Diagnostic]
     files: int
     records: int
+    commits: list[CommitClaim] = field(default_factory=list)
+    """Commits named by done plans, checked against git on every run (not cached)."""
 
 
 @dataclass
@@ -130,7 +133,8 @@ class RecordCache:
                 Diagnostic(**{**item, "severity": Severity(item["severity"])})
                 for item in data["diagnostics"]
             ]
-            return Outcome(diagnostics, int(data["files"]), int(data["records"]))
+            commits = [CommitClaim(**item) for item in data["commits"]]
+            return Outcome(diagnostics, int(data["files"]), int(data["records"]), commits)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -151,6 +155,7 @@ class RecordCache:
                 "diagnostics": [
                     {**asdict(d), "severity": d.severity.value} for d in outcome.diagnostics
                 ],
+                "commits": [asdict(c) for c in outcome.commits],
             }
             self._write(OUTCOME_FILE, json.dumps(document).encode("utf-8"))
         except OSError:

@@ -18,6 +18,7 @@ from generator.analysis.capability import (
     TIGHT,
 )
 from generator.analysis.maintenance import HORIZON
+from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.schedules import HORIZON as RUNS_HORIZON
 from generator.analysis.schedules import LISTED, critical_path
 from generator.analysis.stock import LEAD_DAYS, USAGE_DAYS, stock_level, stock_rows
@@ -40,6 +41,7 @@ from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
 from generator.sla.request_clocks import sla_summary
 from generator.views.dashboards import agreement_extras, dashboard_pages, home_answers
+from generator.views.maintenance_gates import blocked, gate_rows
 from generator.views.page_spec import PageSpec
 from generator.views.request_pages import (
     request_listings,
@@ -189,6 +191,9 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {"weekdays": WEEKDAYS}
         elif isinstance(record, Maintenance):
             context |= {"windows": [w for w in facts.maintenance if w.plan.id == record.id]}
+            impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
+            rows = gate_rows(record, impact.customers(record))
+            context |= {"gates": rows, "blocked": blocked(rows)}
         elif isinstance(record, Schedule):
             context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
         elif isinstance(record, LogEntry):

@@ -16,7 +16,7 @@ def test_failed_test_keeps_a_done_plan_open(tmp_path: Path) -> None:
     run = run_cli("validate", cwd=root)
     assert run.code == 1
     assert (
-        "records/maintenance/MNT-2026-029.md:19: tests[1].result: test 'Battery health "
+        "records/maintenance/MNT-2026-029.md:20: tests[1].result: test 'Battery health "
         "reading' failed; a plan with a failed test stays open (status in_progress) until "
         "it passes" in run.out + run.err
     )
