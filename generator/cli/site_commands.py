@@ -163,7 +163,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         if has_errors(result.diagnostics):
             print("servicebook: fix the errors above; nothing was exported", file=sys.stderr)
             return 1
-        text = export_text(result.catalog, as_of, args.format, default_timezone=config.timezone)
+        text = export_text(
+            result.catalog,
+            as_of,
+            args.format,
+            default_timezone=config.timezone,
+            auto_close_s=config.auto_close,
+        )
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
