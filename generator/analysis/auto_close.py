@@ -56,6 +56,22 @@ def auto_close_periods(
     return found
 
 
+def awaiting_confirmation(
+    pairs: Iterable[tuple[Request, RequestState]],
+) -> list[tuple[Request, RequestState]]:
+    """Resolved requests still waiting for a confirmation: those that will close by
+    themselves first, soonest first, then those that will not, oldest resolution first."""
+    waiting = [(r, s) for r, s in pairs if s.status == "resolved"]
+    return sorted(
+        waiting,
+        key=lambda pair: (
+            pair[1].auto_close_at is None,
+            pair[1].auto_close_at or pair[1].resolved_at or pair[0].received,
+            pair[0].id,
+        ),
+    )
+
+
 def due_closes(
     recorded: Mapping[str, RequestState], periods: Mapping[str, int | None], as_of: datetime
 ) -> list[DueClose]:

@@ -105,3 +105,32 @@ def test_close_auto_refuses_what_belongs_to_closing_one_request(repo: GitRepo) -
         "servicebook: close needs the request ID, or --auto to close every request due\n",
     )
     assert fingerprint(repo.root / "records") == records
+
+
+def test_the_dashboard_and_the_notice_say_when_it_will_close(repo: GitRepo) -> None:
+    result = run_cli("generate", "--as-of", "2026-11-27T12:00:00Z", cwd=repo.root)
+    assert result.code == 0, result.err
+    docs = repo.root / ".servicebook" / "docs"
+    dashboard = (docs / "dashboards" / "internal.md").read_text(encoding="utf-8")
+    assert (
+        "| Closes automatically | Request | Resolved | Group |\n|---|---|---|---|\n"
+        "| 2026-11-28 10:00 UTC | [REQ-20261125-AB12](../requests/REQ-20261125-AB12.md) "
+        "Docking station | 2026-11-25 10:00 UTC | [Service desk](../roster/desk.md) |\n"
+    ) in dashboard
+    page = (docs / "requests" / "REQ-20261125-AB12.md").read_text(encoding="utf-8")
+    assert (
+        "<p><strong>Not fixed?</strong> This request will close automatically on "
+        "2026-11-28 11:00 CET unless you tell us before then that it is not resolved: reply "
+        "to the message that brought you here, quoting <code>REQ-20261125-AB12</code>.</p>"
+    ) in page
+
+    result = run_cli("generate", "--as-of", "2026-11-28T10:00:00Z", cwd=repo.root)
+    assert result.code == 0, result.err
+    dashboard = (docs / "dashboards" / "internal.md").read_text(encoding="utf-8")
+    assert "No resolved request is waiting for a confirmation." in dashboard
+    page = (docs / "requests" / "REQ-20261125-AB12.md").read_text(encoding="utf-8")
+    assert "REQ-20261125-AB12 is closed</p>" in page
+    assert (
+        "closed 2026-11-28 11:00 CET (closed automatically after the confirmation period)"
+    ) in page
+    assert "Not fixed?" not in page
