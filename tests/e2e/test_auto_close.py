@@ -37,7 +37,7 @@ def _status(repo: GitRepo, as_of: str) -> str:
     result = run_cli("export", "--as-of", as_of, cwd=repo.root)
     assert result.code == 0, result.err
     found = {r["id"]: r["status"] for r in json.loads(result.out)["requests"]}
-    return found["REQ-20261125-AB12"]
+    return str(found["REQ-20261125-AB12"])
 
 
 def test_the_export_counts_it_closed_once_the_period_has_run_out(repo: GitRepo) -> None:
