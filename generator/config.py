@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.errors import UserError
 from generator.models.calendar_record import check_timezone
-from generator.models.common import RecordModel, Timestamp
+from generator.models.common import Duration, RecordModel, Timestamp
 from generator.models.instant_range import DEFAULT_RANGE, WIDEST, InstantRange, range_problem
 from generator.output_folders import output_problem
 from generator.settings_file import load_settings
@@ -71,6 +71,12 @@ class Config(RecordModel):
         description="The span of time records may speak about: every timestamp and date in "
         "a record, --as-of, --at and intake times must lie from earliest to latest "
         "(midnight UTC); at most 1900-01-01 to 2500-01-01.",
+    )
+    auto_close: Duration | None = Field(
+        default=None,
+        description="Close resolved requests not confirmed within this time (calendar time) "
+        "when their agreement sets no auto_close of its own, and requests under no "
+        "agreement; default: none, they stay resolved until closed.",
     )
     cache: bool = Field(
         default=True,

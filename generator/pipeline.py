@@ -146,7 +146,9 @@ def render_pages(
         history = replace(history, findings=tuple(sort_findings([*history.findings, *gate])))
     phase.done(f"read the history: {len(raw_history.log.entries)} commits")
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
-    facts = compute_facts(validated.catalog, as_of, config.timezone, history, policy)
+    facts = compute_facts(
+        validated.catalog, as_of, config.timezone, history, policy, config.auto_close
+    )
     phase.done(f"computed the SLA clocks of {len(facts.clocks)} requests")
     mkdocs = read_mkdocs_settings(root)
     env = make_environment(root / "templates", mkdocs.directory_urls)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.analysis.closure import closes_without_action
 from generator.analysis.commit_gate import commit_id_problems
 from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.maintenance_gates import done_gate_problems
@@ -30,6 +31,7 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
         diagnostics.extend(_event_order(entry, request))
         diagnostics.extend(_lifecycle(entry, request))
         diagnostics.extend(_scope(catalog, roster, entry, request))
+        diagnostics.extend(_closure(catalog, entry, request))
     for entry, agreement in catalog.of(Agreement):
         diagnostics.extend(_agreement_dates(entry, agreement))
         diagnostics.extend(_approvals(catalog, entry, agreement))
@@ -111,6 +113,23 @@ def _lifecycle(entry: LoadedRecord, request: Request) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _closure(catalog: Catalog, entry: LoadedRecord, request: Request) -> list[Diagnostic]:
+    agreement = catalog.record(request.agreement, Agreement) if request.agreement else None
+    if request.agreement and agreement is None:
+        return []  # its agreement is invalid or missing: reported already, setting unknown
+    where = f" on {agreement.id}" if agreement is not None else " on an agreement"
+    return [
+        entry.diagnostic(
+            ("events", index),
+            "closed without an 'action' event saying what was done; add one with "
+            f'servicebook event {request.id} action --text "…" (new closes need it), or '
+            f"set closure_requires_action: false{where}",
+            Severity.WARNING,
+        )
+        for index in closes_without_action(request, agreement)
+    ]
 
 
 def _scope(

@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from generator.cli.options import Subparsers, add_commit, add_root, emit, records_root
+from generator.cli.options import (
+    Subparsers,
+    add_commit,
+    add_root,
+    emit,
+    parse_as_of,
+    records_root,
+)
+from generator.errors import UsageError
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -61,7 +69,13 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("close", help="resolve (if needed) and close a request")
     add_root(p)
-    p.add_argument("id", metavar="ID", help="request id")
+    p.add_argument("id", metavar="ID", nargs="?", help="request id (not with --auto)")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help="close every resolved request past its auto_close period, in one commit",
+    )
+    p.add_argument("--as-of", help="with --auto: the instant to close as of (default: now)")
     p.add_argument("--resolution", help="what resolved it (unless already resolved)")
     p.add_argument("--confirmed-by", help="who confirmed the resolution, e.g. requester")
     p.add_argument("--at", help="when, ISO 8601 with offset (default: now)")
@@ -128,9 +142,14 @@ def cmd_event(args: argparse.Namespace) -> int:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
-    """``servicebook close ID``: resolve (when needed) and close a request."""
+    """``servicebook close ID``: resolve (when needed) and close a request; ``close
+    --auto``: write the closes of the auto-close rule."""
     from generator.commands.changes import run_close
 
+    if args.auto or args.as_of:
+        return _close_auto(args)
+    if args.id is None:
+        raise UsageError("close needs the request ID, or --auto to close every request due")
     outcome = run_close(
         records_root(args.root),
         args.id,
@@ -142,6 +161,33 @@ def cmd_close(args: argparse.Namespace) -> int:
         now=datetime.now(UTC),
     )
     return emit(outcome)
+
+
+def _close_auto(args: argparse.Namespace) -> int:
+    from generator.commands.auto_close import run_auto_close
+    from generator.config import load_config
+
+    if not args.auto:
+        raise UsageError("--as-of goes with --auto; close one request with --at instead")
+    given = [
+        flag
+        for flag, value in (
+            ("ID", args.id),
+            ("--resolution", args.resolution),
+            ("--confirmed-by", args.confirmed_by),
+            ("--at", args.at),
+            ("--by", args.by),
+        )
+        if value is not None
+    ]
+    if given:
+        raise UsageError(
+            f"close --auto closes every request due and takes no {', '.join(given)}; "
+            "leave them out, or close one request without --auto"
+        )
+    root = records_root(args.root)
+    config = load_config(root)
+    return emit(run_auto_close(root, parse_as_of(args.as_of, config.as_of, config.instants)))
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:

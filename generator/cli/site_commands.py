@@ -183,7 +183,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.kind is not None:
             text = kind_text(result.catalog, args.kind, args.format)
         else:
-            text = export_text(result.catalog, as_of, args.format, default_timezone=config.timezone)
+            text = export_text(
+                result.catalog,
+                as_of,
+                args.format,
+                default_timezone=config.timezone,
+                auto_close_s=config.auto_close,
+            )
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

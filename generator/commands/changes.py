@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator.analysis.closure import close_needs_action
 from generator.authoring.eventline import EditError, Scalar, append_event
 from generator.authoring.eventspec import build_event, summary
 from generator.authoring.ids import new_id
@@ -26,6 +27,7 @@ from generator.commands import Outcome
 from generator.config import Config, load_config
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors
 from generator.history.commits import commit_paths
+from generator.models.agreement import Agreement
 from generator.models.common import ID_PATTERN
 from generator.models.instant import InstantError, parse_instant
 from generator.models.instant_range import option_problem, range_problem
@@ -107,6 +109,8 @@ def _run_event_locked(
     when = _instant(at, now, load_config(root))
     if event_type == "assigned":
         _check_transfer(workspace, record_id, options)
+    if event_type == "closed" and not options.get("auto"):
+        _check_action(workspace, record_id)
     event = build_event(event_type, when, options, by)
     return _append(workspace, record_id, path, [event], commit)
 
@@ -121,6 +125,21 @@ def _check_transfer(workspace: Workspace, record_id: str, options: Mapping[str, 
         raise UserError(
             f"{record_id} is assigned to '{current}'; moving it to '{group}' is a transfer "
             'and needs a reason: add --reason "…" (why the request moves)'
+        )
+
+
+def _check_action(workspace: Workspace, record_id: str) -> None:
+    """A new close needs an action on record (old closes only get a warning)."""
+    request = workspace.validated.catalog.record(record_id, Request)
+    assert request is not None
+    catalog = workspace.validated.catalog
+    agreement = catalog.record(request.agreement, Agreement) if request.agreement else None
+    if close_needs_action(request, agreement):
+        where = f" on {agreement.id}" if agreement is not None else " on an agreement"
+        raise UserError(
+            f"{record_id} has no 'action' event saying what was done, and closing needs "
+            f'one: add it with servicebook event {record_id} action --text "…", then close '
+            f"(or set closure_requires_action: false{where})"
         )
 
 
@@ -144,6 +163,7 @@ def _run_close_locked(
     if status == "closed":
         raise UserError(f"{record_id} is already closed; reopen it first to change it")
     when = _instant(at, now, load_config(root))
+    _check_action(workspace, record_id)
     events = []
     if status in ("resolved", "rejected", "cancelled"):
         if resolution:

@@ -150,11 +150,18 @@ def render_csv(report: SlaReport) -> str:
 
 
 def export_text(
-    catalog: Catalog, as_of: datetime, fmt: str = "json", *, default_timezone: str = "UTC"
+    catalog: Catalog,
+    as_of: datetime,
+    fmt: str = "json",
+    *,
+    default_timezone: str = "UTC",
+    auto_close_s: int | None = None,
 ) -> str:
     """The export of a validated catalog at ``as_of`` as ``json`` or ``csv`` text."""
     with collector_paused():
-        report = evaluate(catalog, as_of, default_timezone=default_timezone)
+        report = evaluate(
+            catalog, as_of, default_timezone=default_timezone, auto_close_s=auto_close_s
+        )
         if fmt == "csv":
             return render_csv(report)
         records = {record.id: record for record in catalog.requests}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from generator.analysis.auto_close import auto_close_periods
 from generator.analysis.capability import (
     Capability,
     capability,
@@ -98,8 +99,10 @@ def compute_facts(
     timezone: str,
     history: SiteHistory = NO_SITE_HISTORY,
     request_pages: RequestPagePolicy = ALL_REQUEST_PAGES,
+    auto_close_s: int | None = None,
 ) -> SiteFacts:
-    """Derive request states and the page of every record."""
+    """Derive request states and the page of every record (``auto_close_s``: the
+    auto-close period of requests whose agreement sets none)."""
     record_pages: dict[str, str] = {}
     titles: dict[str, str] = {}
     bodies: dict[str, str] = {}
@@ -111,12 +114,17 @@ def compute_facts(
         titles[record_id] = entry.record.title
         bodies[record_id] = entry.body
         paths[record_id] = entry.path
-    states = {r.id: request_state(r, as_of) for r in catalog.requests if r.received <= as_of}
+    periods = auto_close_periods(catalog.requests, catalog.agreements, auto_close_s)
+    states = {
+        r.id: request_state(r, as_of, periods[r.id])
+        for r in catalog.requests
+        if r.received <= as_of
+    }
     paged = paged_requests(catalog.requests, states, as_of, request_pages)
     for request in catalog.requests:
         if request.id not in paged:
             record_pages.pop(request.id, None)  # links to it show its id as plain text
-    report = evaluate(catalog, as_of, default_timezone=timezone)
+    report = evaluate(catalog, as_of, default_timezone=timezone, auto_close_s=auto_close_s)
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
     clocks = {result.request_id: result for result in report.requests}
     handled = [(r, states[r.id], clocks[r.id]) for r in catalog.requests if r.id in clocks]

@@ -131,6 +131,11 @@ class Agreement(Record):
         default=None,
         description="Close resolved requests not confirmed within this time (calendar time).",
     )
+    closure_requires_action: bool = Field(
+        default=True,
+        description="Closing a request needs an `action` event first (what was done), "
+        "unless it was rejected or cancelled.",
+    )
     scope: Scope = Field(default_factory=Scope, description="Request criteria beyond services.")
     review: Review | None = Field(default=None, description="Review cycle: interval and last.")
     approvals: list[Approval] = Field(default_factory=list, description="Sign-offs by the parties.")

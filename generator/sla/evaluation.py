@@ -75,8 +75,10 @@ def evaluate(
     *,
     default_timezone: str = "UTC",
     quick_pause_minutes: int = 5,
+    auto_close_s: int | None = None,
 ) -> SlaReport:
-    """The clocks of every request of a validated catalog received by ``as_of``."""
+    """The clocks of every request of a validated catalog received by ``as_of``
+    (``auto_close_s``: the auto-close period where the agreement sets none)."""
     return evaluate_records(
         catalog.requests,
         catalog.agreements,
@@ -84,6 +86,7 @@ def evaluate(
         as_of,
         default_timezone=default_timezone,
         quick_pause_minutes=quick_pause_minutes,
+        auto_close_s=auto_close_s,
     )
 
 
@@ -95,11 +98,18 @@ def evaluate_records(
     *,
     default_timezone: str = "UTC",
     quick_pause_minutes: int = 5,
+    auto_close_s: int | None = None,
 ) -> SlaReport:
     """The clocks of every request received by ``as_of``, sorted by request id."""
     with collector_paused():
         return _evaluate(
-            requests, agreements, calendars, instant(as_of), default_timezone, quick_pause_minutes
+            requests,
+            agreements,
+            calendars,
+            instant(as_of),
+            default_timezone,
+            quick_pause_minutes,
+            auto_close_s,
         )
 
 
@@ -128,6 +138,7 @@ def _evaluate(
     as_of: datetime,
     default_timezone: str,
     quick_pause_minutes: int,
+    auto_close_s: int | None = None,
 ) -> SlaReport:
     known = sorted((r for r in requests if instant(r.received) <= as_of), key=lambda r: r.id)
     first_year = min((instant(r.received).year for r in known), default=as_of.year)
@@ -141,7 +152,11 @@ def _evaluate(
         if request.agreement is not None:
             agreement = table.in_force(request.agreement, request.received.date())
         lookup = None if agreement is None else _lookup(allowances, agreement, request)
-        results.append(request_clocks(request, agreement, lookup, as_of, quick_pause_minutes * 60))
+        results.append(
+            request_clocks(
+                request, agreement, lookup, as_of, quick_pause_minutes * 60, auto_close_s
+            )
+        )
     return SlaReport(as_of, tuple(results), ordered, book)
 
 

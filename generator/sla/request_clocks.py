@@ -104,13 +104,16 @@ def request_clocks(
     lookup: Lookup | None,
     as_of: datetime,
     quick_pause_s: int = 300,
+    auto_close_s: int | None = None,
 ) -> RequestClocks:
     """All clocks of ``request`` at ``as_of`` (``received <= as_of``).
 
     ``lookup`` gives the target and calendar of a metric at a priority under ``agreement``;
-    without an agreement every clock is ``not_applicable``.
+    without an agreement every clock is ``not_applicable``. ``auto_close_s`` is the
+    auto-close period when the agreement sets none (the ``auto_close`` setting).
     """
-    timeline = build_timeline(request, as_of)
+    own = None if agreement is None else agreement.auto_close
+    timeline = build_timeline(request, as_of, own if own is not None else auto_close_s)
     state = timeline.state
     if agreement is None or lookup is None:
         received, priority = timeline.received, state.priority

@@ -83,17 +83,22 @@ class Timeline:
         return self.ends[index]
 
 
-def build_timeline(request: Request, as_of: datetime) -> Timeline:
-    """The phases and steps of ``request`` known at ``as_of`` (``as_of >= received``)."""
+def build_timeline(request: Request, as_of: datetime, auto_close_s: int | None = None) -> Timeline:
+    """The phases and steps of ``request`` known at ``as_of`` (``as_of >= received``);
+    with an auto-close period, a resolution left unconfirmed closes when it runs out."""
     received, as_of = instant(request.received), instant(as_of)
     known = [(max(instant(event.at), received), event.type) for event in request.events]
     known = [(at, kind) for at, kind in known if at <= as_of]
     # Only these events change the state; folding at the other instants would change nothing.
-    changes = sorted({at for at, kind in known if kind in _STATE_EVENTS and at > received})
-    state = request_state(request, received + _LAST_MICROSECOND)
+    moments = {at for at, kind in known if kind in _STATE_EVENTS and at > received}
+    if auto_close_s is not None:
+        period = timedelta(seconds=auto_close_s)
+        moments |= {at + period for at, kind in known if kind == "resolved"}
+    changes = sorted(at for at in moments if at <= as_of)
+    state = request_state(request, received + _LAST_MICROSECOND, auto_close_s)
     phases = [Phase(received, state.status, state.priority)]
     for moment in changes:
-        state = request_state(request, moment + _LAST_MICROSECOND)
+        state = request_state(request, moment + _LAST_MICROSECOND, auto_close_s)
         if (phases[-1].status, phases[-1].priority) != (state.status, state.priority):
             phases.append(Phase(moment, state.status, state.priority))
     steps: list[Step] = []

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
+from generator.analysis.auto_close import awaiting_confirmation
 from generator.analysis.scope import scope_problems
 from generator.models.request import OPEN_STATUSES, STATUSES
 from generator.records.catalog import roster_index
@@ -110,6 +111,7 @@ def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:
         "transfer_pairs": sorted(pairs.items(), key=lambda item: (-item[1], item[0])),
         "out_of_scope": out_of_scope,
         "unassigned": unassigned,
+        "awaiting": awaiting_confirmation(known.values()),
         "reviews": _reviews_due(facts),
     }
 

@@ -59,6 +59,8 @@ class CompletionNotice:
     actions: tuple[str, ...]
     outcomes: tuple[tuple[str, ClockResult], ...]
     satisfaction: Satisfaction | None
+    auto_close_at: datetime | None = None
+    """While resolved: when it will close by itself unless the requester objects."""
 
 
 def request_view(
@@ -152,13 +154,10 @@ def completion_notice(
     resolution = next((e.resolution for e in reversed(known) if isinstance(e, Resolved)), "")
     closed = next((e for e in reversed(known) if isinstance(e, Closed)), None)
     closing = ""
-    if closed is not None and state.status == "closed":
-        if closed.auto:
-            closing = "closed automatically after the confirmation period"
-        elif closed.confirmed_by:
-            closing = f"confirmed by {closed.confirmed_by}"
-        else:
-            closing = "closed"
+    if state.status == "closed" and state.closed_auto:
+        closing = "closed automatically after the confirmation period"
+    elif closed is not None and state.status == "closed":
+        closing = f"confirmed by {closed.confirmed_by}" if closed.confirmed_by else "closed"
     outcomes: tuple[tuple[str, ClockResult], ...] = ()
     if clocks is not None and clocks.agreement_id is not None:
         outcomes = tuple(
@@ -177,6 +176,7 @@ def completion_notice(
         actions=tuple(e.text for e in known if isinstance(e, Action)),
         outcomes=outcomes,
         satisfaction=rating,
+        auto_close_at=state.auto_close_at if state.status == "resolved" else None,
     )
 
 

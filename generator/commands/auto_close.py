@@ -1,0 +1,100 @@
+"""``servicebook close --auto``: write the auto-closes the views already count, in one commit.
+
+The builds count a resolved request as closed once its ``auto_close`` period has run out
+(:mod:`generator.analysis.auto_close`) without touching the record; this command makes the
+record say so, for every request due as of the instant, so a scheduled job can keep the
+records in step. Every file is checked before any is written, and in a git repository
+they are committed together, so the history shows one change for one run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.analysis.auto_close import DueClose, auto_close_periods, due_closes
+from generator.authoring.eventline import EditError, append_event
+from generator.authoring.workspace import Workspace, write_atomically
+from generator.commands import Outcome
+from generator.config import load_config
+from generator.errors import UserError, format_diagnostics, has_errors
+from generator.exports.values import utc_text
+from generator.history.commits import commit_paths
+from generator.history.gitcmd import run_git
+from generator.models.common import format_duration
+from generator.models.request import Request
+from generator.records.lock import records_lock
+from generator.sla.status import request_state
+
+
+def run_auto_close(root: Path, as_of: datetime) -> Outcome:
+    """Close every request due as of ``as_of``, under the records lock."""
+    with records_lock(root):
+        return _run_locked(root, as_of)
+
+
+def _run_locked(root: Path, as_of: datetime) -> Outcome:
+    workspace = Workspace(root)
+    config = load_config(root)
+    catalog = workspace.validated.catalog
+    requests = [r for r in catalog.requests if r.received <= as_of]
+    periods = auto_close_periods(requests, catalog.agreements, config.auto_close)
+    due = due_closes({r.id: request_state(r, as_of) for r in requests}, periods, as_of)
+    if not due:
+        return Outcome(
+            0,
+            err=f"nothing to close: no resolved request has waited out its auto_close "
+            f"period as of {utc_text(as_of)}\n",
+        )
+    zone = ZoneInfo(config.timezone)
+    texts: dict[str, str] = {}
+    said: list[str] = []
+    problems = []
+    for item in due:
+        request = catalog.record(item.request_id, Request)
+        assert request is not None
+        path = workspace.entry(item.request_id).path
+        at = _written_at(request, item).astimezone(zone)
+        try:
+            text = append_event(workspace.read(path), {"at": at, "type": "closed", "auto": True})
+        except EditError as error:
+            raise UserError(f"{path}: cannot append the event: {error}") from None
+        problems += workspace.check(path, text)
+        texts[path] = text
+        period = format_duration(periods[item.request_id] or 0)
+        said.append(
+            f"{item.request_id}: closed automatically at {at.isoformat()}, resolved "
+            f"{item.resolved_at.astimezone(zone).isoformat()} and not confirmed within "
+            f"{period} ({path})"
+        )
+    report = format_diagnostics(problems, "text")
+    if has_errors(problems):
+        return Outcome(
+            1, err=report + "servicebook: nothing was written; fix the values above and run again\n"
+        )
+    for path, text in texts.items():
+        write_atomically(root / path, text.encode("utf-8"))
+    err = report + "".join(line + "\n" for line in said)
+    if _in_git(root):
+        sha = commit_paths(root, list(texts), _message(due))
+        err += f"committed {sha[:7]}\n"
+    return Outcome(0, out="".join(path + "\n" for path in texts), err=err)
+
+
+def _written_at(request: Request, item: DueClose) -> datetime:
+    """The closing instant, or the last event's when one was written after it (events
+    stay in time order; the views count the request closed from the instant all the same)."""
+    last = max((event.at for event in request.events), default=item.closes_at)
+    return max(item.closes_at, last)
+
+
+def _message(due: list[DueClose]) -> str:
+    count = f"{len(due)} request{'s' if len(due) != 1 else ''}"
+    trailers = "".join(f"Record: {d.request_id}\nEvent: closed auto\n" for d in due)
+    return f"auto-close: {count} resolved and not confirmed in time\n\n{trailers}"
+
+
+def _in_git(root: Path) -> bool:
+    probe = run_git(root, ["rev-parse", "--is-inside-work-tree"])
+    return probe.ok and probe.text.strip() == "true"
