@@ -4,7 +4,9 @@ A ``resolved`` event says what the outcome was; an ``action`` event says what wo
 done to get there, which is what the service record and the CMMI evidence rest on. The
 rule holds unless the request was rejected or cancelled (no work was due) or its
 agreement sets ``closure_requires_action: false``. Records already written only get a
-warning; ``servicebook close`` refuses to write a close that breaks it.
+warning; ``servicebook close`` refuses to write a close that breaks it. Closes that came
+with an imported request (``imported:`` set) are the other tool's history, kept under that
+tool's rules: they get no warning, as nobody can add the action now.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def closes_without_action(request: Request, agreement: Agreement | None) -> list
     rule holds and the request was not rejected or cancelled at that point (an action
     recorded after the close, as the append-only log allows, settles it)."""
     if not requires_action(agreement) or any(isinstance(e, Action) for e in request.events):
+        return []
+    if request.imported is not None:
         return []
     found: list[int] = []
     ended = False

@@ -76,3 +76,12 @@ def test_an_old_close_without_an_action_is_a_warning(repo: GitRepo) -> None:
         'was done; add one with servicebook event REQ-20261120-7F3A action --text "…" (new '
         "closes need it), or set closure_requires_action: false on AGR-ACME-IT"
     )
+
+
+def test_a_close_that_came_with_an_import_is_no_warning(repo: GitRepo) -> None:
+    """The other tool's closes were kept under its rules; nobody can add the action now."""
+    repo.replace(REQUEST, "received: ", "imported: servicenow INC0000045\nreceived: ")
+    repo.commit("Mark the request as imported", "2026-11-25T09:20:00+01:00")
+    result = run_cli("validate", cwd=repo.root)
+    assert result.code == 0, result.out + result.err
+    assert "closed without an 'action' event" not in result.out
