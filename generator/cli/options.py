@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.commands import Outcome
+from generator.commands.result import CommandResult
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics
 from generator.models.instant import InstantError, parse_instant
 from generator.models.instant_range import (
@@ -91,9 +91,9 @@ def add_commit(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def emit(outcome: Outcome) -> int:
-    """Print a command's outcome; return its exit code."""
-    sys.stdout.write(outcome.out)
+def emit(result: CommandResult) -> int:
+    """Print a command's result; return its exit code."""
+    sys.stdout.write(result.stdout)
     sys.stdout.flush()
-    sys.stderr.write(outcome.err)
-    return outcome.code
+    sys.stderr.write(result.stderr)
+    return result.code

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from generator.commands import Outcome
+from generator.commands.result import CommandResult
 from generator.errors import Severity, UsageError, UserError
 from generator.history.audit import audit, only_commits
 from generator.history.commit_gate import audited_commits
@@ -29,7 +29,7 @@ def parse_delay(text: str) -> timedelta:
     return timedelta(days=days, hours=hours, minutes=minutes)
 
 
-def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta) -> Outcome:
+def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta) -> CommandResult:
     """Audit the records' history; the findings go to standard output."""
     history = read_history(root)
     if not history.available:
@@ -45,4 +45,4 @@ def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta)
     commits = len(history.log.entries)
     noun = "commit" if commits == 1 else "commits"
     err = f"{note}{commits} {noun} read{scope}; {summary(findings)}\n"
-    return Outcome(1 if errors else 0, out=format_findings(findings, fmt), err=err)
+    return CommandResult(1 if errors else 0, stdout=format_findings(findings, fmt), stderr=err)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from generator.analysis.auto_close import DueClose, auto_close_periods, due_closes
 from generator.authoring.eventline import EditError, append_event
 from generator.authoring.workspace import Workspace, write_atomically
-from generator.commands import Outcome
+from generator.commands.result import CommandResult
 from generator.config import load_config
 from generator.errors import UserError, format_diagnostics, has_errors
 from generator.exports.values import utc_text
@@ -28,13 +28,13 @@ from generator.records.lock import records_lock
 from generator.sla.status import request_state
 
 
-def run_auto_close(root: Path, as_of: datetime) -> Outcome:
+def run_auto_close(root: Path, as_of: datetime) -> CommandResult:
     """Close every request due as of ``as_of``, under the records lock."""
     with records_lock(root):
         return _run_locked(root, as_of)
 
 
-def _run_locked(root: Path, as_of: datetime) -> Outcome:
+def _run_locked(root: Path, as_of: datetime) -> CommandResult:
     workspace = Workspace(root)
     config = load_config(root)
     catalog = workspace.validated.catalog
@@ -42,9 +42,9 @@ def _run_locked(root: Path, as_of: datetime) -> Outcome:
     periods = auto_close_periods(requests, catalog.agreements, config.auto_close)
     due = due_closes({r.id: request_state(r, as_of) for r in requests}, periods, as_of)
     if not due:
-        return Outcome(
+        return CommandResult(
             0,
-            err=f"nothing to close: no resolved request has waited out its auto_close "
+            stderr=f"nothing to close: no resolved request has waited out its auto_close "
             f"period as of {utc_text(as_of)}\n",
         )
     zone = ZoneInfo(config.timezone)
@@ -70,8 +70,10 @@ def _run_locked(root: Path, as_of: datetime) -> Outcome:
         )
     report = format_diagnostics(problems, "text")
     if has_errors(problems):
-        return Outcome(
-            1, err=report + "servicebook: nothing was written; fix the values above and run again\n"
+        return CommandResult(
+            1,
+            stderr=report
+            + "servicebook: nothing was written; fix the values above and run again\n",
         )
     for path, text in texts.items():
         write_atomically(root / path, text.encode("utf-8"))
@@ -79,7 +81,7 @@ def _run_locked(root: Path, as_of: datetime) -> Outcome:
     if _in_git(root):
         sha = commit_paths(root, list(texts), _message(due))
         err += f"committed {sha[:7]}\n"
-    return Outcome(0, out="".join(path + "\n" for path in texts), err=err)
+    return CommandResult(0, stdout="".join(path + "\n" for path in texts), stderr=err)
 
 
 def _written_at(request: Request, item: DueClose) -> datetime:

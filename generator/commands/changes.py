@@ -23,7 +23,7 @@ from generator.authoring.newrecord import NEW_FIELDS, parse_value, record_path, 
 from generator.authoring.prompts import Ask, complete
 from generator.authoring.request_advice import advice_lines, advisor_of, category_prompt
 from generator.authoring.workspace import Workspace
-from generator.commands import Outcome
+from generator.commands.result import CommandResult
 from generator.config import Config, load_config
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors
 from generator.history.commits import commit_paths
@@ -47,7 +47,7 @@ def _run_new_locked(
     now: datetime,
     suffix: Suffix,
     ask: Ask | None = None,
-) -> Outcome:
+) -> CommandResult:
     """Create a record of ``kind`` from its template."""
     workspace = Workspace(root)
     config = load_config(root)
@@ -89,7 +89,7 @@ def _run_new_locked(
     if advisor is None:
         return done
     advice = advice_lines(advisor, {**values, "description": raw["description"]}, record_id)
-    return Outcome(done.code, out=done.out, err=done.err + advice)
+    return CommandResult(done.code, stdout=done.stdout, stderr=done.stderr + advice)
 
 
 def _run_event_locked(
@@ -102,7 +102,7 @@ def _run_event_locked(
     by: str | None,
     commit: bool,
     now: datetime,
-) -> Outcome:
+) -> CommandResult:
     """Append one event to a request."""
     workspace = Workspace(root)
     path = _request_path(workspace, record_id)
@@ -153,7 +153,7 @@ def _run_close_locked(
     by: str | None,
     commit: bool,
     now: datetime,
-) -> Outcome:
+) -> CommandResult:
     """Resolve (unless already resolved, rejected or cancelled) and close a request."""
     workspace = Workspace(root)
     path = _request_path(workspace, record_id)
@@ -212,7 +212,7 @@ def _append(
     path: str,
     events: Sequence[dict[str, Scalar]],
     commit: bool,
-) -> Outcome:
+) -> CommandResult:
     text = workspace.read(path)
     try:
         for event in events:
@@ -229,10 +229,10 @@ def _append(
     )
 
 
-def _refused(diagnostics: Sequence[Diagnostic], path: str) -> Outcome:
-    return Outcome(
+def _refused(diagnostics: Sequence[Diagnostic], path: str) -> CommandResult:
+    return CommandResult(
         1,
-        err=format_diagnostics(diagnostics, "text")
+        stderr=format_diagnostics(diagnostics, "text")
         + f"servicebook: {path} was not written; fix the values above and run again\n",
     )
 
@@ -244,15 +244,17 @@ def _done(
     diagnostics: Sequence[Diagnostic],
     commit: bool,
     message: str,
-) -> Outcome:
+) -> CommandResult:
     said = format_diagnostics(diagnostics, "text") + f"{what} ({path})\n"
     if commit:
         sha = commit_paths(root, [path], message)
         said += f"committed {sha[:7]}\n"
-    return Outcome(0, out=path + "\n", err=said)
+    return CommandResult(0, stdout=path + "\n", stderr=said)
 
 
-def run_new(root: Path, kind: str, given: Mapping[str, str | None], **options: object) -> Outcome:
+def run_new(
+    root: Path, kind: str, given: Mapping[str, str | None], **options: object
+) -> CommandResult:
     """Create a record of ``kind`` from its template, under the records lock."""
     with records_lock(root):
         return _run_new_locked(root, kind, given, **options)  # type: ignore[arg-type]
@@ -260,13 +262,13 @@ def run_new(root: Path, kind: str, given: Mapping[str, str | None], **options: o
 
 def run_event(
     root: Path, record_id: str, event_type: str, *args: object, **options: object
-) -> Outcome:
+) -> CommandResult:
     """Append one event to a request, re-read under the records lock so none is lost."""
     with records_lock(root):
         return _run_event_locked(root, record_id, event_type, *args, **options)  # type: ignore[arg-type]
 
 
-def run_close(root: Path, record_id: str, **options: object) -> Outcome:
+def run_close(root: Path, record_id: str, **options: object) -> CommandResult:
     """Resolve and close a request under the records lock."""
     with records_lock(root):
         return _run_close_locked(root, record_id, **options)  # type: ignore[arg-type]
