@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.cli import intake_commands, record_commands, site_commands
-from generator.cli.options import parse_as_of
+from generator.commands.options import parse_as_of
 from generator.errors import UserError, exhaustion_message
 
 __all__ = ["build_parser", "main", "parse_as_of"]
