@@ -6,14 +6,16 @@ from pathlib import Path
 
 from generator.access.codeowners import CODEOWNERS_PATH, codeowners
 from generator.authoring.workspace import write_atomically
+from generator.commands.options import records_root
 from generator.commands.result import CommandResult
 from generator.config import load_config
 from generator.errors import format_diagnostics, has_errors
 from generator.pipeline import validate
 
 
-def run_codeowners(root: Path, *, check: bool) -> CommandResult:
+def run(root: Path, *, check: bool) -> CommandResult:
     """Generate the file (or, with ``check``, fail when the committed one differs)."""
+    root = records_root(root)
     validated = validate(root)
     if has_errors(validated.diagnostics):
         return CommandResult(

@@ -1,7 +1,8 @@
-"""``servicebook close --auto``: write the auto-closes the views already count, in one commit.
+"""``servicebook close ID``: resolve (when needed) and close one request; ``close --auto``:
+write the auto-closes the views already count, in one commit.
 
 The builds count a resolved request as closed once its ``auto_close`` period has run out
-(:mod:`generator.analysis.auto_close`) without touching the record; this command makes the
+(:mod:`generator.analysis.auto_close`) without touching the record; ``--auto`` makes the
 record say so, for every request due as of the instant, so a scheduled job can keep the
 records in step. Every file is checked before any is written, and in a git repository
 they are committed together, so the history shows one change for one run.
@@ -15,10 +16,13 @@ from zoneinfo import ZoneInfo
 
 from generator.analysis.auto_close import DueClose, auto_close_periods, due_closes
 from generator.authoring.eventline import EditError, append_event
+from generator.authoring.eventspec import build_event
 from generator.authoring.workspace import Workspace, write_atomically
+from generator.commands.options import parse_as_of, records_root
+from generator.commands.record_change import append, check_action, instant, request_path
 from generator.commands.result import CommandResult
 from generator.config import load_config
-from generator.errors import UserError, format_diagnostics, has_errors
+from generator.errors import UsageError, UserError, format_diagnostics, has_errors
 from generator.exports.values import utc_text
 from generator.history.commits import commit_paths
 from generator.history.gitcmd import run_git
@@ -28,13 +32,99 @@ from generator.records.lock import records_lock
 from generator.sla.status import request_state
 
 
-def run_auto_close(root: Path, as_of: datetime) -> CommandResult:
-    """Close every request due as of ``as_of``, under the records lock."""
+def run(
+    root: Path,
+    record_id: str | None,
+    *,
+    auto: bool,
+    as_of: str | None,
+    resolution: str | None,
+    confirmed_by: str | None,
+    at: str | None,
+    by: str | None,
+    commit: bool,
+    now: datetime,
+) -> CommandResult:
+    """Close request ``record_id``; with ``auto``, every request due as of ``as_of`` (the
+    option's text; default: pinned, else now)."""
+    if auto or as_of:
+        if not auto:
+            raise UsageError("--as-of goes with --auto; close one request with --at instead")
+        given = [
+            flag
+            for flag, value in (
+                ("ID", record_id),
+                ("--resolution", resolution),
+                ("--confirmed-by", confirmed_by),
+                ("--at", at),
+                ("--by", by),
+            )
+            if value is not None
+        ]
+        if given:
+            raise UsageError(
+                f"close --auto closes every request due and takes no {', '.join(given)}; "
+                "leave them out, or close one request without --auto"
+            )
+        root = records_root(root)
+        config = load_config(root)
+        instant_due = parse_as_of(as_of, config.as_of, config.instants)
+        with records_lock(root):
+            return _close_due(root, instant_due)
+    if record_id is None:
+        raise UsageError("close needs the request ID, or --auto to close every request due")
+    root = records_root(root)
     with records_lock(root):
-        return _run_locked(root, as_of)
+        return _close_one(
+            root,
+            record_id,
+            resolution=resolution,
+            confirmed_by=confirmed_by,
+            at=at,
+            by=by,
+            commit=commit,
+            now=now,
+        )
 
 
-def _run_locked(root: Path, as_of: datetime) -> CommandResult:
+def _close_one(
+    root: Path,
+    record_id: str,
+    *,
+    resolution: str | None,
+    confirmed_by: str | None,
+    at: str | None,
+    by: str | None,
+    commit: bool,
+    now: datetime,
+) -> CommandResult:
+    """Resolve (unless already resolved, rejected or cancelled) and close a request."""
+    workspace = Workspace(root)
+    path = request_path(workspace, record_id)
+    request = workspace.validated.catalog.record(record_id, Request)
+    assert request is not None
+    status = request_state(request).status
+    if status == "closed":
+        raise UserError(f"{record_id} is already closed; reopen it first to change it")
+    when = instant(at, now, load_config(root))
+    check_action(workspace, record_id)
+    events = []
+    if status in ("resolved", "rejected", "cancelled"):
+        if resolution:
+            raise UsageError(
+                f"{record_id} is already {status}; close it without --resolution "
+                "(the recorded outcome stands)"
+            )
+    elif not resolution:
+        raise UsageError(f"{record_id} is {status.replace('_', ' ')}; closing needs --resolution")
+    else:
+        events.append(build_event("resolved", when, {"resolution": resolution}, by))
+    events.append(build_event("closed", when, {"confirmed_by": confirmed_by}, by))
+    return append(workspace, record_id, path, events, commit)
+
+
+def _close_due(root: Path, as_of: datetime) -> CommandResult:
+    """Close every request due as of ``as_of`` (under the records lock)."""
     workspace = Workspace(root)
     config = load_config(root)
     catalog = workspace.validated.catalog
