@@ -1,27 +1,12 @@
-"""Options and output helpers shared by the subcommands."""
+"""Options the subcommands share, and printing a command's result."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-from generator.commands.options import parse_as_of, records_root
 from generator.commands.result import CommandResult
-from generator.errors import Diagnostic, format_diagnostics
-
-__all__ = [
-    "Subparsers",
-    "add_as_of",
-    "add_commit",
-    "add_root",
-    "emit",
-    "parse_as_of",
-    "print_problems",
-    "progress_line",
-    "records_root",
-]
 
 Subparsers = argparse._SubParsersAction  # the type argparse gives add_subparsers()
 
@@ -44,12 +29,6 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
         help="instant to compute statuses at, ISO 8601 with offset "
         "(default: as_of in servicebook.yml, else now)",
     )
-
-
-def print_problems(diagnostics: Sequence[Diagnostic]) -> None:
-    """Diagnostics as text on standard error."""
-    if diagnostics:
-        sys.stderr.write(format_diagnostics(diagnostics, "text"))
 
 
 def progress_line(message: str) -> None:
