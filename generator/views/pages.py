@@ -48,6 +48,7 @@ from generator.views.request_pages import (
 )
 from generator.views.request_rules import request_rules
 from generator.views.request_view import request_view
+from generator.views.verdicts import fit_summary, log_verdicts, record_verdicts
 
 
 def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
@@ -86,7 +87,10 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     yield PageSpec(
         "suppliers/index.md",
         "suppliers_index",
-        {"suppliers": catalog.suppliers, "fit_states": fit_states},
+        {
+            "suppliers": catalog.suppliers,
+            "fit_summary": {s: fit_summary(states) for s, states in fit_states.items()},
+        },
     )
     yield PageSpec(
         "consumables/index.md",
@@ -107,6 +111,7 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
             "open_actions": [
                 e for e in entries if e.type == "corrective_action" and e.status == "open"
             ],
+            **log_verdicts(entries, facts.as_of),
         },
     )
     path, path_seconds = critical_path(catalog.schedules)
@@ -226,6 +231,7 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 "tight": TIGHT,
                 "min_measured": MIN_MEASURED,
             }
+        context |= record_verdicts(record, facts.as_of)
         yield PageSpec(f"{section}/{record.id}.md", template, context)
 
 

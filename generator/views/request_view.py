@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from generator.models.request import Action, Assigned, Closed, Resolved, StatusChange
 from generator.views.clocks import METRIC_LABELS
 from generator.views.describe import describe_event
+from generator.views.verdicts import rating_as_of
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -165,9 +166,7 @@ def completion_notice(
             for c in (clocks.first_response, clocks.resolution)
             if c.state != "not_applicable"
         )
-    rating = request.satisfaction
-    if rating is not None and rating.at is not None and rating.at > as_of:
-        rating = None
+    rating = rating_as_of(request, as_of)
     return CompletionNotice(
         resolution=resolution,
         resolved_at=state.resolved_at,
