@@ -48,7 +48,12 @@ from generator.views.request_pages import (
 )
 from generator.views.request_rules import request_rules
 from generator.views.request_view import request_view
-from generator.views.verdicts import fit_summary, log_verdicts, record_verdicts
+from generator.views.verdicts import (
+    fit_summary,
+    log_verdicts,
+    record_verdicts,
+    survey_ids,
+)
 
 
 def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
@@ -225,6 +230,7 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {
                 "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
                 "needs": _needs_of(catalog, record, facts.as_of),
+                "surveys": survey_ids(_needs_of(catalog, record, facts.as_of)),
                 "capability": facts.capability.get(record.id),
                 "capability_months": CAPABILITY_MONTHS,
                 "achievable": ACHIEVABLE,

@@ -48,6 +48,11 @@ class TimelineRow:
     handover: tuple[str | None, str, str | None, str] | None = None
     """For assignments: (from group or None, to group, person, reason), shown as links."""
 
+    @property
+    def marked(self) -> bool:
+        """Transfers and clock steps stand out in the timeline."""
+        return self.kind in ("transferred", "clock")
+
 
 @dataclass(frozen=True)
 class CompletionNotice:

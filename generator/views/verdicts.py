@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.models.agreement import Agreement
 from generator.models.log_entry import LogEntry
+from generator.models.need import Need
 from generator.models.request import Request
+from generator.models.schedule import Schedule
 
 if TYPE_CHECKING:
     from generator.models.common import Review
@@ -80,6 +82,16 @@ def log_verdicts(entries: Iterable[LogEntry], as_of: datetime) -> dict[str, Any]
     }
 
 
+def is_survey(need: Need) -> bool:
+    """True for a satisfaction survey's results (they have answers and a score)."""
+    return need.type == "survey"
+
+
+def survey_ids(needs: Iterable[Need]) -> set[str]:
+    """The surveys among ``needs``, by id."""
+    return {n.id for n in needs if is_survey(n)}
+
+
 def fit_summary(states: Iterable[str]) -> str | None:
     """How a supplier agreement's fits add up (a verdict key); None with nothing to compare."""
     found = set(states)
@@ -101,6 +113,10 @@ def record_verdicts(record: object, as_of: datetime) -> dict[str, Any]:
         }
     if isinstance(record, Request):
         return {"rating": rating_as_of(record, as_of)}
+    if isinstance(record, Need):
+        return {"survey": is_survey(record)}
+    if isinstance(record, Schedule):
+        return {"active": record.status == "active"}
     if isinstance(record, LogEntry):
         return {"open_due": open_due(record), "overdue": action_overdue(record, as_of)}
     return {}
