@@ -35,7 +35,7 @@ from generator.render.body_html import render_body
 from generator.render.fragments import wrap
 from generator.render.markdown import escape_inline
 from generator.views.badges import badge_of
-from generator.views.describe import describe_event, describe_match
+from generator.views.describe import describe_change, describe_event, describe_match
 from generator.views.hours import describe_hours
 from generator.views.links import relative_source, relative_url
 
@@ -117,11 +117,13 @@ def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
         code=lambda text: Markup(str(text).replace("`", "'")),
         describe_match=describe_match,
         describe_event=describe_event,
+        describe_change=describe_change,
         describe_hours=describe_hours,
         when=format_when,
         utc=format_utc,
         span=format_span,
         duration=format_duration_text,
+        per_day=format_per_day,
         remaining=format_remaining,
         body=body_filter,
         md=lambda text: Markup(escape_inline(str(text))),
@@ -183,6 +185,11 @@ def format_utc(value: datetime | None) -> str:
 def format_duration_text(seconds: int | None) -> str:
     """``1h30m`` for 5400; an em dash for None."""
     return "—" if seconds is None else format_duration(seconds)
+
+
+def format_per_day(rate: float) -> str:
+    """A use rate: ``0.25`` below one a day (small rates keep their detail), else ``1.5``."""
+    return f"{rate:.2f}" if rate < 1 else f"{rate:.1f}"
 
 
 def format_remaining(seconds: int | None) -> str:

@@ -52,6 +52,7 @@ from generator.views.verdicts import (
     fit_summary,
     log_verdicts,
     record_verdicts,
+    sla_known,
     survey_ids,
 )
 
@@ -264,9 +265,8 @@ def _requests_index(facts: SiteFacts) -> dict[str, Any]:
         state = facts.states.get(request.id)
         if state is None:
             continue
-        rows.append(
-            {"request": request, "state": state, "sla": sla_summary(facts.clocks.get(request.id))}
-        )
+        sla = sla_summary(facts.clocks.get(request.id))
+        rows.append({"request": request, "state": state, "sla": sla, "sla_known": sla_known(sla)})
     return {"rows": rows}
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from generator.models.request import Action, Assigned, Closed, Resolved, StatusChange
 from generator.views.clocks import METRIC_LABELS
 from generator.views.describe import describe_event
-from generator.views.verdicts import rating_as_of
+from generator.views.verdicts import first_resolution_differs, rating_as_of
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -53,6 +53,11 @@ class TimelineRow:
         """Transfers and clock steps stand out in the timeline."""
         return self.kind in ("transferred", "clock")
 
+    @property
+    def receipt(self) -> bool:
+        """The row of the request's arrival (its commit is the record's first)."""
+        return self.kind == "received"
+
 
 @dataclass(frozen=True)
 class CompletionNotice:
@@ -76,6 +81,7 @@ def request_view(
     return {
         "timeline": timeline_rows(request, clocks, as_of),
         "notice": completion_notice(request, state, clocks, as_of),
+        "first_resolution_differs": first_resolution_differs(clocks),
     }
 
 

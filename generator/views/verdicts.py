@@ -12,14 +12,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.models.agreement import Agreement
+from generator.models.calendar_record import BUILT_IN_24X7
 from generator.models.log_entry import LogEntry
 from generator.models.need import Need
 from generator.models.request import Request
 from generator.models.schedule import Schedule
+from generator.models.supplier import SupplierAgreement
 
 if TYPE_CHECKING:
     from generator.models.common import Review
     from generator.models.request import Satisfaction
+    from generator.sla.request_clocks import RequestClocks
 
 
 class Verdict(NamedTuple):
@@ -27,6 +30,22 @@ class Verdict(NamedTuple):
 
     kind: str
     value: str
+
+
+ALWAYS_OPEN = frozenset({BUILT_IN_24X7})
+"""Calendar ids that mean round the clock: pages name them instead of linking."""
+
+
+def sla_known(summary: str) -> bool:
+    """False when no agreement's clocks apply to the request (``sla_summary``)."""
+    return summary != "not_applicable"
+
+
+def first_resolution_differs(clocks: RequestClocks | None) -> bool:
+    """True when a reopened request was first resolved at another time than finally."""
+    if clocks is None or not clocks.first_resolution:
+        return False
+    return clocks.first_resolution.stopped_at != clocks.resolution.stopped_at
 
 
 def approval(agreement: Agreement) -> str:
@@ -106,8 +125,11 @@ def fit_summary(states: Iterable[str]) -> str | None:
 
 def record_verdicts(record: object, as_of: datetime) -> dict[str, Any]:
     """The verdicts a record's page shows, to merge into its context."""
+    if isinstance(record, SupplierAgreement):
+        return {"always_open": ALWAYS_OPEN}
     if isinstance(record, Agreement):
         return {
+            "always_open": ALWAYS_OPEN,
             "approval": approval(record),
             "review_overdue": record.review is not None and review_overdue(record.review, as_of),
         }
