@@ -85,7 +85,7 @@ def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     needs = sorted(
         (n for n in catalog.needs if n.at <= facts.as_of), key=lambda n: (n.at, n.id), reverse=True
     )
-    yield PageSpec("needs/index.md", "needs_index", {"needs": needs})
+    yield PageSpec("needs/index.md", "needs_index", {"needs": needs, "surveys": survey_ids(needs)})
     all_fits = fits(catalog.suppliers, catalog.agreements)
     fit_states: dict[str, list[str]] = {}
     for fit in all_fits:
