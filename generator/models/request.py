@@ -40,6 +40,11 @@ PRIORITY_PATTERN = r"^P[1-5]$"
 class _Event(RecordModel):
     at: Timestamp = Field(description="When it happened, with offset.")
     by: str | None = Field(default=None, description="Who did it (person id or e-mail).")
+    internal: bool = Field(
+        default=False,
+        description="true: staff only, never on a customer's site, feed or notice "
+        "(every `note` is internal anyway).",
+    )
 
 
 class Assigned(_Event):
