@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from generator.analysis.maintenance_customers import CustomerImpact
 from generator.errors import UsageError
 from generator.models.agreement import Agreement
+from generator.models.maintenance import Maintenance
 from generator.models.request import Event, Request
 from generator.records.catalog import Catalog, roster_index
 
@@ -100,6 +101,14 @@ def public_request(request: Request) -> Request:
         return request
     events = [event for event in request.events if not is_internal(event)]
     return request.model_copy(update={"events": events})
+
+
+def public_plan(plan: Maintenance) -> Maintenance:
+    """The maintenance plan as a customer may read it: without the staff's notes on whom
+    they told how (they name the other customers told)."""
+    if not plan.notification:
+        return plan
+    return plan.model_copy(update={"notification": ""})
 
 
 @dataclass(frozen=True)

@@ -97,3 +97,20 @@ def emit(outcome: Outcome) -> int:
     sys.stdout.flush()
     sys.stderr.write(outcome.err)
     return outcome.code
+
+
+def add_audience(parser: argparse.ArgumentParser) -> None:
+    """``--audience`` or ``--all-audiences``: whose site to write."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--audience",
+        default="staff",
+        metavar="AUDIENCE",
+        help="staff (the default: everything) or customer:ORG (one customer's site: its "
+        "agreements, requests, reports and notices; no internal notes, operations or audit)",
+    )
+    group.add_argument(
+        "--all-audiences",
+        action="store_true",
+        help="one site per audience in SITE/<audience>/ (staff, customer-ORG, ...), computed once",
+    )

@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
+from generator.analysis.visibility import Audience, parse_audience
 from generator.cli.options import (
     Subparsers,
     add_as_of,
+    add_audience,
     add_root,
     parse_as_of,
     print_problems,
     progress_line,
     records_root,
 )
-from generator.config import cache_folder, load_config
+from generator.config import Config, cache_folder, load_config
 from generator.errors import UsageError, format_diagnostics, has_errors, sort_diagnostics
 from generator.history.commit_gate import check_commits
 from generator.output_folders import output_problem
 from generator.pipeline import check, validate
+from generator.publish.site import BuildOutcome
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -39,6 +43,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_root(p)
     add_as_of(p)
     p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    add_audience(p)
     p.set_defaults(command=cmd_generate)
 
     p = sub.add_parser("build", help="validate, generate, then build the site with MkDocs")
@@ -46,6 +51,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_as_of(p)
     p.add_argument("--site-dir", help="where to write the site (default: site/)")
     p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    add_audience(p)
     p.set_defaults(command=cmd_build)
 
     p = sub.add_parser("serve", help="live preview: regenerate on record changes")
@@ -112,7 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
-    from generator.pipeline import generate_site
+    from generator.pipeline import generate_site, generate_sites
 
     root = records_root(args.root)
     config = load_config(root)
@@ -126,8 +132,22 @@ def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
                 "name a folder of its own, such as site"
             )
     progress = progress_line if getattr(args, "progress", False) else None
-    outcome = generate_site(root, config, as_of, build=build, site_dir=site_dir, progress=progress)
+    if args.all_audiences:
+        results = generate_sites(
+            root, config, as_of, build=build, site_dir=site_dir, progress=progress
+        )
+        print_problems(results[0][1].diagnostics)
+        return max(_report(config, as_of, outcome, audience) for audience, outcome in results)
+    audience = parse_audience(args.audience)
+    outcome = generate_site(
+        root, config, as_of, build=build, site_dir=site_dir, progress=progress, audience=audience
+    )
     print_problems(outcome.diagnostics)
+    return _report(config, as_of, outcome, audience)
+
+
+def _report(config: Config, as_of: datetime, outcome: BuildOutcome, audience: Audience) -> int:
+    """Print what one site's run did; its exit code."""
     if not outcome.ok and outcome.builder is not None:
         sys.stderr.write(outcome.builder.output)
         name = "Zensical" if config.builder == "zensical" else "MkDocs"
@@ -137,8 +157,9 @@ def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
         return 1
     stats = outcome.stats
     assert stats is not None
+    who = "" if audience.is_staff else f" for {audience.name}"
     print(
-        f"{outcome.pages} pages generated as of {as_of.isoformat()} "
+        f"{outcome.pages} pages generated{who} as of {as_of.isoformat()} "
         f"({stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed)",
         file=sys.stderr,
     )

@@ -13,12 +13,17 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from generator.analysis.maintenance import PlannedWindow
-from generator.analysis.visibility import Visibility, public_request
+from generator.analysis.visibility import Visibility, public_plan, public_request
 from generator.facts.site_facts import SiteFacts
 from generator.history.sitehistory import SiteHistory
+from generator.models.maintenance import Maintenance
 from generator.models.request import Request
 from generator.records.catalog import Catalog
 
+CUSTOMER_SECTIONS = frozenset(
+    {"services", "agreements", "requests", "maintenance", "needs", "calendars", "reports"}
+)
+"""The sections of a customer's site; the rest (operations, roster, audit) is staff's."""
 CUSTOMER_HISTORY = SiteHistory(False, "the change history of the records is kept on the staff site")
 
 
@@ -32,6 +37,8 @@ def facts_for(facts: SiteFacts, seen: Visibility) -> SiteFacts:
             continue
         if isinstance(entry.record, Request):
             entry = replace(entry, record=public_request(entry.record))
+        elif isinstance(entry.record, Maintenance):
+            entry = replace(entry, record=public_plan(entry.record))
         entries[record_id] = entry
     catalog = Catalog(entries=entries)
     agreements = {a.id for a in catalog.agreements}
@@ -42,7 +49,11 @@ def facts_for(facts: SiteFacts, seen: Visibility) -> SiteFacts:
         states={k: v for k, v in facts.states.items() if k in entries},
         bodies={k: v for k, v in facts.bodies.items() if k in entries},
         paths={k: v for k, v in facts.paths.items() if k in entries},
-        record_pages={k: v for k, v in facts.record_pages.items() if k in entries},
+        record_pages={
+            k: v
+            for k, v in facts.record_pages.items()
+            if k in entries and v.split("/", 1)[0] in CUSTOMER_SECTIONS
+        },
         titles={k: v for k, v in facts.titles.items() if seen.names_(k)},
         history=CUSTOMER_HISTORY,
         clocks={k: v for k, v in facts.clocks.items() if k in entries},
@@ -65,6 +76,7 @@ def _window_for(
     affects, and no components (the provider's inventory is not the customer's)."""
     return replace(
         window,
+        plan=public_plan(window.plan),
         services=tuple(s for s in window.services if s in visible),
         agreements=tuple(a for a in window.agreements if a.agreement.id in agreements),
         components=(),
