@@ -9,6 +9,7 @@ text of every internal event (every ``note``, any event with ``internal: true``)
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -85,15 +86,14 @@ def foreign(root: Path, customer: str) -> list[Forbidden]:
 
 
 def _readable(path: Path) -> str:
-    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = path.read_bytes().decode("utf-8", errors="replace")
     text = html.unescape(raw)
     if path.suffix == ".json":
-        try:
+        with contextlib.suppress(ValueError):
             text += "\n" + json.dumps(json.loads(raw), ensure_ascii=False)
-        except ValueError:
-            pass
     # ICS folds long lines (a CRLF and a space): unfold before searching.
-    text = text.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";")
+    if path.suffix == ".ics":
+        text = re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";")
     return " ".join(text.split()).lower()
 
 
