@@ -215,8 +215,13 @@ def test_publish_rebuilds_at_least_hourly_and_never_races() -> None:
         "actions/setup-python",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
+        "actions/upload-artifact",
         "actions/deploy-pages",
     ]
+    runs = [step["run"] for _, step in _steps(data) if "run" in step]
+    assert "servicebook build --all-audiences" in runs
+    pages = next(s for _, s in _steps(data) if "upload-pages-artifact" in s.get("uses", ""))
+    assert pages["with"]["path"] == "site/staff/", "only the staff site goes to Pages"
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
 
