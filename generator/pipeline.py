@@ -37,7 +37,6 @@ from generator.analysis.visibility import (
 from generator.checks.assignments import check_assignments
 from generator.checks.body_links import check_body_links
 from generator.checks.consistency import check_consistency
-from generator.checks.internal_events import check_internal_events
 from generator.checks.references import check_references
 from generator.checks.sla_config import check_sla_config
 from generator.config import Config, cache_folder, instant_range_of
@@ -121,7 +120,6 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
         *check_consistency(catalog),
         *check_assignments(catalog),
         *check_sla_config(catalog),
-        *check_internal_events(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
 

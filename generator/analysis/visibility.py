@@ -92,7 +92,7 @@ def check_audience(catalog: Catalog, audience: Audience) -> None:
 def is_internal(event: Event) -> bool:
     """Whether only staff may read the event: every note, and any event marked
     ``internal: true``."""
-    return event.type == "note" or event.internal
+    return event.internal
 
 
 def public_request(request: Request) -> Request:

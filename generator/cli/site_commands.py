@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from generator.analysis.visibility import Audience, parse_audience
+from generator.analysis.visibility import Audience, check_audience, parse_audience, visibility
 from generator.cli.options import (
     Subparsers,
     add_as_of,
@@ -21,6 +21,7 @@ from generator.cli.options import (
 )
 from generator.config import Config, cache_folder, load_config
 from generator.errors import UsageError, format_diagnostics, has_errors, sort_diagnostics
+from generator.facts.audience_facts import catalog_for
 from generator.history.commit_gate import check_commits
 from generator.output_folders import output_problem
 from generator.pipeline import check, validate
@@ -74,6 +75,12 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         "--kind",
         help="export the records of one kind (a folder under records/, e.g. agreements) "
         "instead of the SLA clocks",
+    )
+    p.add_argument(
+        "--audience",
+        default="staff",
+        metavar="AUDIENCE",
+        help="staff (everything) or customer:ORG (its records only, without internal events)",
     )
     p.set_defaults(command=cmd_export)
 
@@ -201,11 +208,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if has_errors(result.diagnostics):
             print("servicebook: fix the errors above; nothing was exported", file=sys.stderr)
             return 1
+        audience = parse_audience(args.audience)
+        check_audience(result.catalog, audience)
+        catalog = catalog_for(result.catalog, visibility(result.catalog, audience, config.provider))
         if args.kind is not None:
-            text = kind_text(result.catalog, args.kind, args.format)
+            text = kind_text(catalog, args.kind, args.format)
         else:
             text = export_text(
-                result.catalog,
+                catalog,
                 as_of,
                 args.format,
                 default_timezone=config.timezone,

@@ -27,12 +27,13 @@ CUSTOMER_SECTIONS = frozenset(
 CUSTOMER_HISTORY = SiteHistory(False, "the change history of the records is kept on the staff site")
 
 
-def facts_for(facts: SiteFacts, seen: Visibility) -> SiteFacts:
-    """``facts`` as the audience of ``seen`` may read them (the same object for staff)."""
+def catalog_for(catalog: Catalog, seen: Visibility) -> Catalog:
+    """The records the audience of ``seen`` may open, as it may read them (the same
+    catalog for staff); exports for a customer read this."""
     if seen.audience.is_staff:
-        return facts
+        return catalog
     entries = {}
-    for record_id, entry in facts.catalog.entries.items():
+    for record_id, entry in catalog.entries.items():
         if record_id not in seen.records:
             continue
         if isinstance(entry.record, Request):
@@ -40,7 +41,15 @@ def facts_for(facts: SiteFacts, seen: Visibility) -> SiteFacts:
         elif isinstance(entry.record, Maintenance):
             entry = replace(entry, record=public_plan(entry.record))
         entries[record_id] = entry
-    catalog = Catalog(entries=entries)
+    return Catalog(entries=entries)
+
+
+def facts_for(facts: SiteFacts, seen: Visibility) -> SiteFacts:
+    """``facts`` as the audience of ``seen`` may read them (the same object for staff)."""
+    if seen.audience.is_staff:
+        return facts
+    catalog = catalog_for(facts.catalog, seen)
+    entries = catalog.entries
     agreements = {a.id for a in catalog.agreements}
     return replace(
         facts,
