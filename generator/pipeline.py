@@ -41,6 +41,7 @@ from generator.checks.references import check_references
 from generator.checks.sla_config import check_sla_config
 from generator.config import Config, cache_folder, instant_range_of
 from generator.errors import Diagnostic, has_errors, sort_diagnostics
+from generator.exports.attention import attention_files
 from generator.exports.feeds import feed_files, request_changes
 from generator.facts.audience_facts import facts_for
 from generator.facts.request_paging import RequestPagePolicy
@@ -49,7 +50,7 @@ from generator.history.commit_claims import commit_claims
 from generator.history.commit_gate import audited_commits
 from generator.history.findings import sort_findings
 from generator.history.reader import read_history
-from generator.history.sitehistory import site_history
+from generator.history.sitehistory import NO_SITE_HISTORY, site_history
 from generator.history.worktree import read_built_from
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
@@ -59,6 +60,7 @@ from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
 from generator.records.scan import scan_records
 from generator.render.templates import make_environment, render
+from generator.views.attention import attention
 from generator.views.pages import site_pages
 
 
@@ -153,22 +155,31 @@ class Computed:
 
 
 def compute(
-    root: Path, config: Config, as_of: datetime, progress: Progress | None = None
+    root: Path,
+    config: Config,
+    as_of: datetime,
+    progress: Progress | None = None,
+    *,
+    with_history: bool = True,
 ) -> Computed | list[Diagnostic]:
     """Load, check and compute as of ``as_of``; the diagnostics alone when a record has
-    an error (then nothing may be rendered)."""
+    an error (then nothing may be rendered). Without ``with_history`` git is not read
+    (the facts have no history: enough for the clocks)."""
     phase = Phases(progress)
     validated = validate(root, cache_folder(root, config))
     phase.done(f"validated {validated.files} files, {len(validated.catalog.entries)} records")
     if has_errors(validated.diagnostics):
         return validated.diagnostics
-    # The git edge: one log pass and one blob batch; the pages only see the result.
-    raw_history = read_history(root)
-    history = site_history(raw_history, validated.catalog)
-    if history.available:
-        gate = audited_commits(root, validated.catalog, raw_history)
-        history = replace(history, findings=tuple(sort_findings([*history.findings, *gate])))
-    phase.done(f"read the history: {len(raw_history.log.entries)} commits")
+    history = NO_SITE_HISTORY
+    if with_history:
+        # The git edge: one log pass and one blob batch; the pages only see the result.
+        raw_history = read_history(root)
+        history = site_history(raw_history, validated.catalog)
+        if history.available:
+            gate = audited_commits(root, validated.catalog, raw_history)
+            findings = tuple(sort_findings([*history.findings, *gate]))
+            history = replace(history, findings=findings)
+        phase.done(f"read the history: {len(raw_history.log.entries)} commits")
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
     facts = compute_facts(
         validated.catalog, as_of, config.timezone, history, policy, config.auto_close
@@ -225,6 +236,17 @@ def render_audience(
         changes,
         facts.as_of,
         computed.site_name,
+        facts.titles,
+        computed.site_url,
+        computed.directory_urls,
+    )
+    groups = [g.id for g in catalog.groups] if audience.is_staff else None
+    pages |= attention_files(
+        attention(facts),
+        groups,
+        facts.as_of,
+        computed.site_name,
+        facts.record_pages,
         facts.titles,
         computed.site_url,
         computed.directory_urls,

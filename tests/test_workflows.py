@@ -168,6 +168,7 @@ def test_every_job_asks_only_for_the_permissions_it_needs() -> None:
         },
         ("publish.yml", "build"): {"contents": "read", "pages": "read"},
         ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
+        ("publish.yml", "notify"): {"issues": "write"},
         ("validate.yml", "validate"): {"contents": "read"},
     }
     found = {}
@@ -214,8 +215,10 @@ def test_publish_rebuilds_at_least_hourly_and_never_races() -> None:
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/upload-artifact",
         "actions/upload-pages-artifact",
         "actions/upload-artifact",
+        "actions/download-artifact",
         "actions/deploy-pages",
     ]
     runs = [step["run"] for _, step in _steps(data) if "run" in step]

@@ -14,6 +14,7 @@ from generator.cli.options import (
     add_as_of,
     add_audience,
     add_root,
+    emit,
     parse_as_of,
     print_problems,
     progress_line,
@@ -21,6 +22,7 @@ from generator.cli.options import (
 )
 from generator.config import Config, cache_folder, load_config
 from generator.errors import UsageError, format_diagnostics, has_errors, sort_diagnostics
+from generator.exports.breach_notices import FORMATS
 from generator.facts.audience_facts import catalog_for
 from generator.history.commit_gate import check_commits
 from generator.output_folders import output_problem
@@ -83,6 +85,30 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         help="staff (everything) or customer:ORG (its records only, without internal events)",
     )
     p.set_defaults(command=cmd_export)
+
+    p = sub.add_parser("notify", help="one message per SLA breach new since the last publish")
+    add_root(p)
+    add_as_of(p)
+    p.add_argument(
+        "--previous",
+        type=Path,
+        help="the attention/breaches.json of the last published site (missing: nothing is "
+        "sent, this run's breaches become the baseline)",
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="github",
+        help="github (a Markdown issue comment) or email (Subject: and To: headers, text)",
+    )
+    p.add_argument("--output", type=Path, help="folder to write one file per message into")
+    p.add_argument(
+        "--audience",
+        default="staff",
+        metavar="AUDIENCE",
+        help="staff (every breach) or customer:ORG (that customer's requests only)",
+    )
+    p.set_defaults(command=cmd_notify)
 
     p = sub.add_parser("schema", help="write the JSON Schema of every record kind")
     p.add_argument(
@@ -226,6 +252,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def cmd_notify(args: argparse.Namespace) -> int:
+    """``servicebook notify``: the messages for the breaches new since the last publish."""
+    from generator.commands.notify import run_notify
+
+    root = records_root(args.root)
+    config = load_config(root)
+    as_of = parse_as_of(args.as_of, config.as_of, config.instants)
+    audience = parse_audience(args.audience)
+    return emit(run_notify(root, as_of, args.previous, args.format, args.output, audience))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
