@@ -44,3 +44,25 @@ def test_an_action_may_be_internal(sample_repo: Path) -> None:
         "type: action, internal: true, by: amira.haddad,",
     )
     assert run_cli("validate", cwd=sample_repo).code == 0
+
+
+def test_the_event_command_marks_an_action_internal_and_never_a_reply(sample_repo: Path) -> None:
+    path = sample_repo / REQUEST
+    before = path.read_bytes()
+    reply = run_cli("event", "REQ-20261104-7A3F", "responded", "--internal", cwd=sample_repo)
+    assert reply.code == 2
+    assert reply.err == (
+        "servicebook: --internal does not apply to a responded event (it takes --via, --text)\n"
+    )
+    assert path.read_bytes() == before
+    run = run_cli(
+        "event", "REQ-20261104-7A3F", "action", "--text", "swapped the board", "--internal",
+        "--at", "2026-11-25T10:00:00+01:00", cwd=sample_repo,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert (
+        path.read_text(encoding="utf-8").count(
+            "- {at: 2026-11-25T10:00:00+01:00, type: action, text: swapped the board, internal: true}"
+        )
+        == 1
+    )
