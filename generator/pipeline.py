@@ -55,7 +55,7 @@ from generator.history.worktree import read_built_from
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.site import BuildOutcome, stage_and_build
-from generator.records.cache import Outcome, RecordCache, scan_digest
+from generator.records.cache import RecordCache, ValidationSummary, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
 from generator.records.scan import scan_records
@@ -90,7 +90,7 @@ def validate(root: Path, cache_dir: Path | None = None) -> Validated:
     return validated
 
 
-def check(root: Path, cache_dir: Path | None = None) -> Outcome:
+def check(root: Path, cache_dir: Path | None = None) -> ValidationSummary:
     """Diagnostics and counts of :func:`validate`; with a cache and no file changed since
     the last run, the stored outcome (nothing is parsed)."""
     if cache_dir is not None:
@@ -126,10 +126,10 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
 
 
-def _outcome(validated: Validated) -> Outcome:
+def _outcome(validated: Validated) -> ValidationSummary:
     """What ``validate`` reports and caches: diagnostics, counts and the commits to check."""
     catalog = validated.catalog
-    return Outcome(
+    return ValidationSummary(
         validated.diagnostics, validated.files, len(catalog.entries), commit_claims(catalog)
     )
 

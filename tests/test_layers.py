@@ -122,6 +122,32 @@ def test_the_architecture_page_draws_these_layers() -> None:
     assert [name for _number, name in drawn] == [name for name, _prefixes in LAYERS]
 
 
+# What the command line may use besides the commands: the error types its one handler
+# prints, and the tables of fields and event options it turns into flags (plus whether
+# standard input is a terminal, for ``new``). Anything else would be work done in the CLI.
+CLI_MAY_IMPORT = (
+    "generator",
+    "generator.errors",
+    "generator.authoring.eventspec",
+    "generator.authoring.newrecord",
+    "generator.authoring.prompts",
+)
+
+
+def test_the_cli_only_parses_and_prints() -> None:
+    """The CLI calls the commands' ``run``; it imports no layer below to do work itself."""
+    known = modules()
+    doing = []
+    for name, path in known.items():
+        if layer_of(name) != len(LAYERS) - 1:
+            continue
+        for line, target in imports_of(name, path, known):
+            below = layer_of(target) not in (len(LAYERS) - 1, len(LAYERS) - 2)
+            if below and target not in CLI_MAY_IMPORT:
+                doing.append(f"{path.relative_to(PACKAGE.parent)}:{line}: imports {target}")
+    assert doing == []
+
+
 def test_the_layer_check_sees_an_upward_import(tmp_path: Path) -> None:
     """The check itself can fail: a records module importing the pipeline is caught."""
     known = {"generator.records.x": tmp_path / "x.py", "generator.pipeline": tmp_path / "p.py"}

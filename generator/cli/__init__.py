@@ -1,7 +1,8 @@
-"""The ``servicebook`` command line: parses arguments, calls the pipeline, prints.
+"""The ``servicebook`` command line: parses arguments, calls a command, prints its result.
 
-The only package that prints diagnostics and chooses exit codes; each subcommand
-lives in a module of this package with a ``register`` function. A bug becomes
+The only package that prints and chooses exit codes. The parsers are grouped in the
+``*_commands`` modules of this package, each with a ``register`` function; the work of
+every subcommand is ``run`` in its own module under ``generator.commands``. A bug becomes
 "internal error" with the traceback in a log file, never a traceback on screen.
 """
 
@@ -17,10 +18,9 @@ from pathlib import Path
 
 from generator import __version__
 from generator.cli import intake_commands, record_commands, site_commands
-from generator.cli.options import parse_as_of
 from generator.errors import UserError, exhaustion_message
 
-__all__ = ["build_parser", "main", "parse_as_of"]
+__all__ = ["build_parser", "main"]
 
 Command = Callable[[argparse.Namespace], int]
 

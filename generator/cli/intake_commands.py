@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from generator.cli.options import (
-    Subparsers,
-    add_root,
-    parse_as_of,
-    print_problems,
-    progress_line,
-    records_root,
-)
-from generator.config import load_config
-from generator.errors import UsageError
+from generator.cli.options import Subparsers, add_root, emit, progress_line
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -47,25 +37,9 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
 
 def cmd_intake_github_issue(args: argparse.Namespace) -> int:
     """``servicebook intake github-issue``: print the record's path, or write the comment."""
-    from generator.intake.command import intake_github_issue
+    from generator.commands import intake
 
-    root = records_root(args.root)
-    allowed = load_config(root).instants
-    outcome = intake_github_issue(args.event, root, parse_as_of(args.as_of, None, allowed))
-    if outcome.comment is not None:
-        if args.comment_file:
-            args.comment_file.write_text(outcome.comment, encoding="utf-8")
-        else:
-            sys.stdout.write(outcome.comment)
-        print("servicebook: the issue was not recorded; the comment says why", file=sys.stderr)
-        return 1
-    print(outcome.path)
-    if not outcome.created:
-        print(
-            f"servicebook: {outcome.path} was recorded from this issue before; left as it is",
-            file=sys.stderr,
-        )
-    return 0
+    return emit(intake.run(args.event, args.root, args.as_of, args.comment_file))
 
 
 def _register_import(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -113,25 +87,15 @@ def _register_import(sub: Subparsers[argparse.ArgumentParser]) -> None:
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
     """``servicebook import csv FILE --mapping M``: print problems, then a summary."""
-    from generator.importer.command import run_import
-    from generator.importer.reader import is_text_encoding
+    from generator.commands import import_csv
 
-    if args.limit is not None and args.limit < 1:
-        raise UsageError(f"--limit {args.limit}: give a number of tickets, 1 or more")
-    if not is_text_encoding(args.encoding):
-        raise UsageError(
-            f"--encoding {args.encoding}: not a text encoding Python knows; give the file's "
-            "encoding, e.g. utf-8, latin-1, cp1252 or utf-16"
-        )
-    outcome = run_import(
+    result = import_csv.run(
         args.file,
         args.mapping,
         args.into,
         limit=args.limit,
         overwrite=args.overwrite,
-        progress=progress_line if args.progress else None,
         encoding=args.encoding,
+        progress=progress_line if args.progress else None,
     )
-    print_problems(outcome.diagnostics)
-    sys.stderr.write(outcome.summary())
-    return 0 if outcome.tickets else 1
+    return emit(result)

@@ -1,22 +1,12 @@
-"""Options and output helpers shared by the subcommands."""
+"""Options the subcommands share, and printing a command's result."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.commands import Outcome
-from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics
-from generator.models.instant import InstantError, parse_instant
-from generator.models.instant_range import (
-    DEFAULT_RANGE,
-    InstantRange,
-    option_problem,
-    range_problem,
-)
+from generator.commands.result import CommandResult
 
 Subparsers = argparse._SubParsersAction  # the type argparse gives add_subparsers()
 
@@ -41,42 +31,6 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_as_of(
-    text: str | None, pinned: datetime | None, allowed: InstantRange = DEFAULT_RANGE
-) -> datetime:
-    """The instant to compute at: the option, else the pinned setting, else now (UTC);
-    the option must lie in ``allowed`` (the pinned setting was checked with the settings)."""
-    if text is None:
-        return pinned if pinned is not None else datetime.now(UTC).replace(microsecond=0)
-    try:
-        value = parse_instant(text)
-    except InstantError as error:
-        if error.kind == "offset":
-            raise UsageError(f"--as-of '{text}' has no UTC offset; add one, e.g. {text}Z") from None
-        raise UsageError(
-            f"--as-of '{text}' is not an ISO 8601 instant; write e.g. 2026-11-21T12:00:00Z"
-        ) from None
-    if range_problem(value, allowed) is not None:
-        raise UsageError(option_problem("--as-of", text, allowed))
-    return value
-
-
-def records_root(root: Path) -> Path:
-    """``root`` if it holds records/, else a user error saying where to run."""
-    if not (root / "records").is_dir():
-        raise UserError(
-            f"no records/ folder in {root}; "
-            "run servicebook in the repository root or pass --root DIR"
-        )
-    return root
-
-
-def print_problems(diagnostics: Sequence[Diagnostic]) -> None:
-    """Diagnostics as text on standard error."""
-    if diagnostics:
-        sys.stderr.write(format_diagnostics(diagnostics, "text"))
-
-
 def progress_line(message: str) -> None:
     """One progress line on standard error."""
     print(f"servicebook: {message}", file=sys.stderr, flush=True)
@@ -91,12 +45,12 @@ def add_commit(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def emit(outcome: Outcome) -> int:
-    """Print a command's outcome; return its exit code."""
-    sys.stdout.write(outcome.out)
+def emit(result: CommandResult) -> int:
+    """Print a command's result; return its exit code."""
+    sys.stdout.write(result.stdout)
     sys.stdout.flush()
-    sys.stderr.write(outcome.err)
-    return outcome.code
+    sys.stderr.write(result.stderr)
+    return result.code
 
 
 def add_audience(parser: argparse.ArgumentParser) -> None:

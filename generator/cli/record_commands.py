@@ -6,15 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from generator.cli.options import (
-    Subparsers,
-    add_commit,
-    add_root,
-    emit,
-    parse_as_of,
-    records_root,
-)
-from generator.errors import UsageError
+from generator.cli.options import Subparsers, add_commit, add_root, emit
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -98,11 +90,9 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """``servicebook audit``: print the findings of the history audit."""
-    from generator.commands.audit import parse_delay, run_audit
+    from generator.commands import audit
 
-    root = records_root(args.root)
-    delay = parse_delay(args.late_after)
-    return emit(run_audit(root, fmt=args.format, since=args.since, late_after=delay))
+    return emit(audit.run(args.root, fmt=args.format, since=args.since, late_after=args.late_after))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -110,12 +100,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     import secrets
 
     from generator.authoring.prompts import interactive
-    from generator.commands.changes import run_new
+    from generator.commands import new
 
-    root = records_root(args.root)
     given = {name: getattr(args, name) for name in args.fields}
-    outcome = run_new(
-        root,
+    result = new.run(
+        args.root,
         args.kind,
         given,
         commit=args.commit,
@@ -123,18 +112,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         suffix=lambda: secrets.token_hex(2),
         ask=input if interactive() else None,
     )
-    return emit(outcome)
+    return emit(result)
 
 
 def cmd_event(args: argparse.Namespace) -> int:
     """``servicebook event ID TYPE``: append an event to a request."""
     from generator.authoring.eventspec import ALL_OPTIONS
-    from generator.commands.changes import run_event
+    from generator.commands import event
 
-    root = records_root(args.root)
     options = {name: getattr(args, name, None) for name in ALL_OPTIONS}
-    outcome = run_event(
-        root,
+    result = event.run(
+        args.root,
         args.id,
         args.type,
         options,
@@ -143,21 +131,19 @@ def cmd_event(args: argparse.Namespace) -> int:
         commit=args.commit,
         now=datetime.now(UTC),
     )
-    return emit(outcome)
+    return emit(result)
 
 
 def cmd_close(args: argparse.Namespace) -> int:
     """``servicebook close ID``: resolve (when needed) and close a request; ``close
     --auto``: write the closes of the auto-close rule."""
-    from generator.commands.changes import run_close
+    from generator.commands import close
 
-    if args.auto or args.as_of:
-        return _close_auto(args)
-    if args.id is None:
-        raise UsageError("close needs the request ID, or --auto to close every request due")
-    outcome = run_close(
-        records_root(args.root),
+    result = close.run(
+        args.root,
         args.id,
+        auto=args.auto,
+        as_of=args.as_of,
         resolution=args.resolution,
         confirmed_by=args.confirmed_by,
         at=args.at,
@@ -165,38 +151,11 @@ def cmd_close(args: argparse.Namespace) -> int:
         commit=args.commit,
         now=datetime.now(UTC),
     )
-    return emit(outcome)
-
-
-def _close_auto(args: argparse.Namespace) -> int:
-    from generator.commands.auto_close import run_auto_close
-    from generator.config import load_config
-
-    if not args.auto:
-        raise UsageError("--as-of goes with --auto; close one request with --at instead")
-    given = [
-        flag
-        for flag, value in (
-            ("ID", args.id),
-            ("--resolution", args.resolution),
-            ("--confirmed-by", args.confirmed_by),
-            ("--at", args.at),
-            ("--by", args.by),
-        )
-        if value is not None
-    ]
-    if given:
-        raise UsageError(
-            f"close --auto closes every request due and takes no {', '.join(given)}; "
-            "leave them out, or close one request without --auto"
-        )
-    root = records_root(args.root)
-    config = load_config(root)
-    return emit(run_auto_close(root, parse_as_of(args.as_of, config.as_of, config.instants)))
+    return emit(result)
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
     """``servicebook codeowners``: write or check .github/CODEOWNERS."""
-    from generator.commands.codeowners import run_codeowners
+    from generator.commands import codeowners
 
-    return emit(run_codeowners(records_root(args.root), check=args.check))
+    return emit(codeowners.run(args.root, check=args.check))

@@ -5,29 +5,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from generator.analysis.visibility import Audience, check_audience, parse_audience, visibility
 from generator.cli.options import (
     Subparsers,
     add_as_of,
     add_audience,
     add_root,
     emit,
-    parse_as_of,
-    print_problems,
     progress_line,
-    records_root,
 )
-from generator.config import Config, cache_folder, load_config
-from generator.errors import UsageError, format_diagnostics, has_errors, sort_diagnostics
-from generator.exports.breach_notices import FORMATS
-from generator.facts.audience_facts import catalog_for
-from generator.history.commit_gate import check_commits
-from generator.output_folders import output_problem
-from generator.pipeline import check, validate
-from generator.publish.site import BuildOutcome
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -97,7 +84,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=("github", "email"),
         default="github",
         help="github (a Markdown issue comment) or email (Subject: and To: headers, text)",
     )
@@ -122,165 +109,68 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """``servicebook validate``: print every diagnostic; exit 1 on any error."""
-    root = records_root(args.root)
-    result = check(root, cache_folder(root, load_config(root)))
-    diagnostics = sort_diagnostics([*result.diagnostics, *check_commits(root, result.commits)])
-    output = format_diagnostics(diagnostics, args.format)
-    if output:
-        sys.stdout.write(output)
-        sys.stdout.flush()
-    if args.format == "text":
-        errors = sum(1 for d in diagnostics if d.severity == "error")
-        warnings = len(diagnostics) - errors
-        print(
-            f"{result.files} files read, {result.records} valid records: "
-            f"{errors} errors, {warnings} warnings",
-            file=sys.stderr,
-        )
-    return 1 if has_errors(diagnostics) else 0
+    from generator.commands import validate
+
+    return emit(validate.run(args.root, args.format))
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """``servicebook generate``: validate, then write the staging docs folder."""
-    return _generate_site(args, build=False)
+    from generator.commands import generate
+
+    progress = progress_line if args.progress else None
+    return emit(generate.run(args.root, args.as_of, progress, args.audience, args.all_audiences))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """``servicebook build``: validate, generate, then the builder (``mkdocs build --strict``)."""
-    return _generate_site(args, build=True)
+    from generator.commands import build
 
-
-def _generate_site(args: argparse.Namespace, *, build: bool) -> int:
-    from generator.pipeline import generate_site, generate_sites
-
-    root = records_root(args.root)
-    config = load_config(root)
-    as_of = parse_as_of(args.as_of, config.as_of, config.instants)
-    site_dir = Path(args.site_dir) if getattr(args, "site_dir", None) else None
-    if site_dir is not None:
-        problem = output_problem(root, site_dir, Path(config.staging_dir))
-        if problem is not None:
-            raise UsageError(
-                f"--site-dir {args.site_dir} cannot be the site folder: {problem}; "
-                "name a folder of its own, such as site"
-            )
-    progress = progress_line if getattr(args, "progress", False) else None
-    if args.all_audiences:
-        results = generate_sites(
-            root, config, as_of, build=build, site_dir=site_dir, progress=progress
-        )
-        print_problems(results[0][1].diagnostics)
-        return max(_report(config, as_of, outcome, audience) for audience, outcome in results)
-    audience = parse_audience(args.audience)
-    outcome = generate_site(
-        root, config, as_of, build=build, site_dir=site_dir, progress=progress, audience=audience
+    progress = progress_line if args.progress else None
+    return emit(
+        build.run(args.root, args.as_of, args.site_dir, progress, args.audience, args.all_audiences)
     )
-    print_problems(outcome.diagnostics)
-    return _report(config, as_of, outcome, audience)
-
-
-def _report(config: Config, as_of: datetime, outcome: BuildOutcome, audience: Audience) -> int:
-    """Print what one site's run did; its exit code."""
-    if not outcome.ok and outcome.builder is not None:
-        sys.stderr.write(outcome.builder.output)
-        name = "Zensical" if config.builder == "zensical" else "MkDocs"
-        print(f"servicebook: the {name} build failed (see above)", file=sys.stderr)
-        return 1
-    if not outcome.ok:
-        return 1
-    stats = outcome.stats
-    assert stats is not None
-    who = "" if audience.is_staff else f" for {audience.name}"
-    print(
-        f"{outcome.pages} pages generated{who} as of {as_of.isoformat()} "
-        f"({stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed)",
-        file=sys.stderr,
-    )
-    if outcome.site_dir is not None:
-        print(f"site built in {outcome.site_dir}", file=sys.stderr)
-    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``servicebook serve``: regenerate on changes and serve a live preview."""
-    from generator.commands.serve import serve
+    from generator.commands import serve
 
-    root = records_root(args.root)
-    config = load_config(root)
-    return serve(
-        root,
-        config,
-        lambda: parse_as_of(args.as_of, config.as_of, config.instants),
-        args.dev_addr,
-    )
+    return emit(serve.run(args.root, args.as_of, args.dev_addr, _say))
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text)
+    sys.stderr.flush()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``servicebook export``: validate, then write the SLA export; exit 1 on any error."""
-    from generator.exports.clocks import export_text
-    from generator.exports.records import kind_names, kind_text
-    from generator.sla.evaluation import collector_paused
+    from generator.commands import export
 
-    if args.kind is not None and args.kind not in kind_names():
-        raise UsageError(
-            f"--kind {args.kind!r} is not a record kind; use one of {', '.join(kind_names())}"
+    return emit(
+        export.run(
+            args.root,
+            args.as_of,
+            args.format,
+            kind=args.kind,
+            output=args.output,
+            audience=args.audience,
         )
-    root = records_root(args.root)
-    config = load_config(root)
-    as_of = parse_as_of(args.as_of, config.as_of, config.instants)
-    with collector_paused():  # a batch of many small objects; see its docstring
-        result = validate(root, cache_folder(root, config))
-        print_problems(result.diagnostics)
-        if has_errors(result.diagnostics):
-            print("servicebook: fix the errors above; nothing was exported", file=sys.stderr)
-            return 1
-        audience = parse_audience(args.audience)
-        check_audience(result.catalog, audience)
-        catalog = catalog_for(result.catalog, visibility(result.catalog, audience, config.provider))
-        if args.kind is not None:
-            text = kind_text(catalog, args.kind, args.format)
-        else:
-            text = export_text(
-                catalog,
-                as_of,
-                args.format,
-                default_timezone=config.timezone,
-                auto_close_s=config.auto_close,
-            )
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
+    )
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
     """``servicebook notify``: the messages for the breaches new since the last publish."""
-    from generator.commands.notify import run_notify
+    from generator.commands import notify
 
-    root = records_root(args.root)
-    config = load_config(root)
-    as_of = parse_as_of(args.as_of, config.as_of, config.instants)
-    audience = parse_audience(args.audience)
-    return emit(run_notify(root, as_of, args.previous, args.format, args.output, audience))
+    return emit(
+        notify.run(args.root, args.as_of, args.previous, args.format, args.output, args.audience)
+    )
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """``servicebook schema``: write (or ``--check``) one JSON Schema per record kind."""
-    from generator.records.schemas import sync_schemas
+    from generator.commands import schema
 
-    outcome = sync_schemas(args.output, check=args.check)
-    if args.check and not outcome.up_to_date:
-        for name in outcome.changed:
-            print(f"servicebook: {args.output / name} is out of date", file=sys.stderr)
-        for name in outcome.extra:
-            print(f"servicebook: {args.output / name} belongs to no record kind", file=sys.stderr)
-        print("servicebook: run 'servicebook schema' and commit the result", file=sys.stderr)
-        return 1
-    if not args.check:
-        print(
-            f"{len(outcome.changed)} schemas written, {len(outcome.extra)} removed in "
-            f"{args.output}",
-            file=sys.stderr,
-        )
-    return 0
+    return emit(schema.run(args.output, check=args.check))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
-from generator.commands import Outcome
+from generator.commands.options import records_root
+from generator.commands.result import CommandResult
 from generator.errors import Severity, UsageError, UserError
 from generator.history.audit import audit, only_commits
 from generator.history.commit_gate import audited_commits
@@ -15,6 +17,8 @@ from generator.history.gitlog import commits_since
 from generator.history.reader import read_history
 from generator.history.roster import roster_emails
 from generator.pipeline import validate
+
+Format = Literal["text", "json"]
 
 # six digits at most: a longer number overflows timedelta (or the int conversion)
 _DELAY = re.compile(r"^(?:(?P<d>\d{1,6})d)?(?:(?P<h>\d{1,6})h)?(?:(?P<m>\d{1,6})m)?$")
@@ -29,8 +33,14 @@ def parse_delay(text: str) -> timedelta:
     return timedelta(days=days, hours=hours, minutes=minutes)
 
 
-def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta) -> Outcome:
-    """Audit the records' history; the findings go to standard output."""
+def run(root: Path, *, fmt: Format, since: str | None, late_after: str) -> CommandResult:
+    """Audit the records' history; the findings go to standard output. ``late_after`` is
+    the option's text (``24h``, ``2d``)."""
+    root = records_root(root)
+    return _audit(root, fmt, since, parse_delay(late_after))
+
+
+def _audit(root: Path, fmt: Format, since: str | None, late_after: timedelta) -> CommandResult:
     history = read_history(root)
     if not history.available:
         raise UserError(f"nothing to audit: {history.note}")
@@ -45,4 +55,4 @@ def run_audit(root: Path, *, fmt: str, since: str | None, late_after: timedelta)
     commits = len(history.log.entries)
     noun = "commit" if commits == 1 else "commits"
     err = f"{note}{commits} {noun} read{scope}; {summary(findings)}\n"
-    return Outcome(1 if errors else 0, out=format_findings(findings, fmt), err=err)
+    return CommandResult(1 if errors else 0, stdout=format_findings(findings, fmt), stderr=err)

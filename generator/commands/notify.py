@@ -9,11 +9,11 @@ breaches of this run become the baseline, and the next run reports only new ones
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from generator.analysis.visibility import Audience, check_audience, visibility
-from generator.commands import Outcome
+from generator.analysis.visibility import check_audience, parse_audience, visibility
+from generator.commands.options import parse_as_of, records_root
+from generator.commands.result import CommandResult
 from generator.config import load_config
 from generator.errors import UserError, format_diagnostics
 from generator.exports.breach_notices import new_breaches, notice, previous_keys
@@ -23,23 +23,26 @@ from generator.pipeline import compute
 from generator.views.attention import attention, breach_keys
 
 
-def run_notify(
+def run(
     root: Path,
-    as_of: datetime,
+    as_of_text: str | None,
     previous: Path | None,
     fmt: str,
     output: Path | None,
-    audience: Audience,
-) -> Outcome:
+    audience_text: str = "staff",
+) -> CommandResult:
     """The messages for the new breaches: on standard output, or one file each in
     ``output`` (their paths on standard output, one per line)."""
+    root = records_root(root)
     config = load_config(root)
+    as_of = parse_as_of(as_of_text, config.as_of, config.instants)
+    audience = parse_audience(audience_text)
     computed = compute(root, config, as_of, with_history=False)
     if isinstance(computed, list):
-        return Outcome(
+        return CommandResult(
             1,
-            out=format_diagnostics(computed, "text"),
-            err="servicebook: fix the errors above; no breach was notified\n",
+            stderr=format_diagnostics(computed, "text")
+            + "servicebook: fix the errors above; no breach was notified\n",
         )
     check_audience(computed.facts.catalog, audience)
     facts = facts_for(computed.facts, visibility(computed.facts.catalog, audience, config.provider))
@@ -47,9 +50,9 @@ def run_notify(
     now = breach_keys(items)
     if previous is None or not previous.is_file():
         where = f"at {previous}" if previous is not None else "given (--previous)"
-        return Outcome(
+        return CommandResult(
             0,
-            err=f"no previous breach list {where}: the {len(now)} breaches as of "
+            stderr=f"no previous breach list {where}: the {len(now)} breaches as of "
             f"{as_of.isoformat()} are the baseline; nothing sent\n",
         )
     keys = previous_keys(previous.read_text(encoding="utf-8", errors="replace"))
@@ -75,11 +78,11 @@ def run_notify(
         )
     summary = f"{len(notices)} new breaches since the previous run ({len(keys)} listed then)\n"
     if output is None:
-        return Outcome(0, out="\n".join(n.text for n in notices), err=summary)
+        return CommandResult(0, stdout="\n".join(n.text for n in notices), stderr=summary)
     output.mkdir(parents=True, exist_ok=True)
     paths = []
     for index, message in enumerate(notices, start=1):
         path = output / f"{index:03d}-{message.name}"
         path.write_text(message.text, encoding="utf-8")
         paths.append(f"{path}\n")
-    return Outcome(0, out="".join(paths), err=summary)
+    return CommandResult(0, stdout="".join(paths), stderr=summary)

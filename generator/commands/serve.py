@@ -1,4 +1,4 @@
-"""Live preview: regenerate the staging folder when records change; MkDocs serves it.
+"""``servicebook serve``: regenerate the staging folder when records change; MkDocs serves it.
 
 Polls ``records/``, ``docs/``, ``templates/`` and ``servicebook.yml`` once a second
 (no extra dependency); MkDocs' own live reload then refreshes the browser.
@@ -14,24 +14,32 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.config import Config
+from generator.commands.options import parse_as_of, records_root
+from generator.commands.result import CommandResult
+from generator.config import load_config
 from generator.errors import format_diagnostics
 from generator.pipeline import generate_site
 
 WATCHED = ("records", "docs", "templates", "servicebook.yml", "mkdocs.yml")
 
+Say = Callable[[str], None]
+"""Writes text at once (the preview runs until interrupted, so it cannot wait to print)."""
 
-def serve(root: Path, config: Config, as_of: Callable[[], datetime], dev_addr: str) -> int:
-    """Serve until interrupted; returns the exit code. ``as_of`` is asked again at every
-    regeneration, so a preview without a pinned instant follows the clock."""
+
+def run(root: Path, as_of: str | None, dev_addr: str, say: Say) -> CommandResult:
+    """Serve until interrupted. ``as_of`` is read again at every regeneration, so a
+    preview without a pinned instant follows the clock."""
+    root = records_root(root)
+    config = load_config(root)
 
     def regenerate() -> bool:
-        outcome = generate_site(root, config, as_of(), build=False)
+        instant = parse_as_of(as_of, config.as_of, config.instants)
+        outcome = generate_site(root, config, instant, build=False)
         if outcome.diagnostics:
-            sys.stderr.write(format_diagnostics(outcome.diagnostics, "text"))
+            say(format_diagnostics(outcome.diagnostics, "text"))
         stamp = datetime.now(UTC).strftime("%H:%M:%S")
         state = "regenerated" if outcome.ok else "records have errors; the preview is unchanged"
-        print(f"[{stamp}] {state}", file=sys.stderr, flush=True)
+        say(f"[{stamp}] {state}\n")
         return outcome.ok
 
     regenerate()
@@ -53,7 +61,7 @@ def serve(root: Path, config: Config, as_of: Callable[[], datetime], dev_addr: s
     finally:
         process.terminate()
         process.wait()
-    return 0
+    return CommandResult(0)
 
 
 def _snapshot(root: Path) -> dict[str, float]:

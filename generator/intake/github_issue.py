@@ -3,7 +3,7 @@
 Pure: it reads the parsed event, checks the answers against the catalog, and gives
 the record's id, escaped title and body, or the problems and the comment that
 explains them. Reading the event file and writing the record is the job of
-``intake.command``; the record's text is ``intake.request_file``'s.
+``commands.intake``; the record's text is ``intake.request_file``'s.
 
 The record id is ``REQ-<date>-<suffix>``: the date the issue was opened (in the
 repository's time zone) and four hex digits that are a fixed permutation of the

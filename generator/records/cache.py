@@ -65,7 +65,7 @@ class CachedRecord:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class ValidationSummary:
     """The result of a whole validation: diagnostics and counts."""
 
     diagnostics: list[Diagnostic]
@@ -123,7 +123,7 @@ class RecordCache:
 
     # -- whole runs ----------------------------------------------------------------------
 
-    def outcome(self, digest: str) -> Outcome | None:
+    def outcome(self, digest: str) -> ValidationSummary | None:
         """The outcome stored for exactly these files, if any."""
         try:
             data = json.loads((self.folder / OUTCOME_FILE).read_text(encoding="utf-8"))
@@ -134,11 +134,11 @@ class RecordCache:
                 for item in data["diagnostics"]
             ]
             commits = [CommitClaim(**item) for item in data["commits"]]
-            return Outcome(diagnostics, int(data["files"]), int(data["records"]), commits)
+            return ValidationSummary(diagnostics, int(data["files"]), int(data["records"]), commits)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def save(self, digest: str, outcome: Outcome) -> None:
+    def save(self, digest: str, outcome: ValidationSummary) -> None:
         """Write what this run learnt; entries not used in this run are dropped."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

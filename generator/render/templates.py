@@ -34,7 +34,8 @@ from generator.models.common import format_duration
 from generator.render.body_html import render_body
 from generator.render.fragments import wrap
 from generator.render.markdown import escape_inline
-from generator.views.describe import describe_event, describe_match
+from generator.views.badges import badge_of
+from generator.views.describe import describe_change, describe_event, describe_match
 from generator.views.hours import describe_hours
 from generator.views.links import relative_source, relative_url
 
@@ -66,7 +67,7 @@ def make_environment(user_templates: Path | None, directory_urls: bool = True) -
     fragments.globals.update(
         ref=html_ref,
         page_link=html_page_link,
-        badge=badge,
+        label=badge,
         commit_ref=commit_ref,
         directory_urls=directory_urls,
     )
@@ -116,11 +117,13 @@ def _environment(loader: ChoiceLoader, finalize: Any) -> Environment:
         code=lambda text: Markup(str(text).replace("`", "'")),
         describe_match=describe_match,
         describe_event=describe_event,
+        describe_change=describe_change,
         describe_hours=describe_hours,
         when=format_when,
         utc=format_utc,
         span=format_span,
         duration=format_duration_text,
+        per_day=format_per_day,
         remaining=format_remaining,
         body=body_filter,
         md=lambda text: Markup(escape_inline(str(text))),
@@ -134,10 +137,14 @@ def body_filter(context: Context, text: str) -> Markup:
     return Markup(render_body(str(text), context["page_path"], context["directory_urls"]))
 
 
-def badge(text: str, kind: str) -> Markup:
-    """A coloured label, such as a status: ``<span class="sb-badge sb-at-risk">at risk</span>``."""
-    css = re.sub(r"[^a-z0-9-]", "-", str(kind).lower())
-    return Markup(f'<span class="sb-badge sb-{css}">{escape(text)}</span>')
+def badge(kind: str, value: object) -> Markup:
+    """A coloured label, such as a status: ``<span class="sb-badge sb-at-risk">at risk</span>``.
+
+    Its words and style come from ``views/badges.py``; templates call the ``badge`` macro.
+    """
+    shown = badge_of(kind, value)
+    css = re.sub(r"[^a-z0-9-]", "-", shown.style.lower())
+    return Markup(f'<span class="sb-badge sb-{css}">{escape(shown.label)}</span>')
 
 
 def commit_ref(commit: Any, zone: str) -> Markup:
@@ -178,6 +185,11 @@ def format_utc(value: datetime | None) -> str:
 def format_duration_text(seconds: int | None) -> str:
     """``1h30m`` for 5400; an em dash for None."""
     return "—" if seconds is None else format_duration(seconds)
+
+
+def format_per_day(rate: float) -> str:
+    """A use rate: ``0.25`` below one a day (small rates keep their detail), else ``1.5``."""
+    return f"{rate:.2f}" if rate < 1 else f"{rate:.1f}"
 
 
 def format_remaining(seconds: int | None) -> str:

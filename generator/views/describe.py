@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.history.fielddiff import FieldChange
 from generator.models.agreement import Match
 from generator.models.request import (
     Action,
@@ -31,6 +32,17 @@ def describe_match(match: Match) -> str:
         if values:
             parts.append(f"{label} {' or '.join(values)}")
     return ", ".join(parts)
+
+
+def describe_change(change: FieldChange) -> str:
+    """How one field change of a record's history reads after the field's name."""
+    if change.kind == "added":
+        return f" set: {change.after}"
+    if change.kind == "removed":
+        return f" removed (was {change.before})"
+    if change.kind == "appended":
+        return f" + {change.after}"
+    return f": {change.before} → {change.after}"
 
 
 def describe_event(event: Event) -> str:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.analysis.monthly import MonthTotal
 from generator.views.charts import Series, bar_chart, line_chart
 from generator.views.service_report import SCORES, ReportLink, report_links
+from generator.views.verdicts import rating_as_of
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from generator.facts.site_facts import SiteFacts
     from generator.models.agreement import Agreement
     from generator.models.request import Request
+    from generator.models.request import Satisfaction as Rating
     from generator.sla.status import RequestState
 
 RECENT = timedelta(days=30)
@@ -59,6 +61,7 @@ class Completion:
     request: Request
     state: RequestState
     finished_at: datetime
+    rating: Rating | None
 
 
 def external_dashboard(facts: SiteFacts, zone_of: dict[str, str]) -> dict[str, Any]:
@@ -112,7 +115,8 @@ def _recent(facts: SiteFacts) -> list[Completion]:
             continue
         finished = state.resolved_at or state.closed_at
         if finished is not None and facts.as_of - finished <= RECENT:
-            found.append(Completion(request, state, finished))
+            rating = rating_as_of(request, facts.as_of)
+            found.append(Completion(request, state, finished, rating))
     found.sort(key=lambda c: (-c.finished_at.timestamp(), c.request.id))
     return found[:RECENT_LIMIT]
 

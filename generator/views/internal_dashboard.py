@@ -20,6 +20,7 @@ from generator.models.request import OPEN_STATUSES, STATUSES
 from generator.records.catalog import roster_index
 from generator.views.charts import Series, bar_chart
 from generator.views.clocks import alerts, by_due, by_overdue
+from generator.views.verdicts import Verdict, review_due
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -65,6 +66,11 @@ class ReviewDue:
     kind: str
     due: date | None
     overdue_days: int | None
+
+    @property
+    def verdict(self) -> Verdict:
+        """The badge the dashboard shows for it."""
+        return review_due(self.overdue_days)
 
 
 def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:

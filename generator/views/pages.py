@@ -49,6 +49,13 @@ from generator.views.request_pages import (
 )
 from generator.views.request_rules import request_rules
 from generator.views.request_view import request_view
+from generator.views.verdicts import (
+    fit_summary,
+    log_verdicts,
+    record_verdicts,
+    sla_known,
+    survey_ids,
+)
 
 CUSTOMER_PAGES = frozenset({"index.md", "dashboards/external.md", "dashboards/notices.md"})
 """The pages outside those sections a customer's site has."""
@@ -93,7 +100,7 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
     needs = sorted(
         (n for n in catalog.needs if n.at <= facts.as_of), key=lambda n: (n.at, n.id), reverse=True
     )
-    yield PageSpec("needs/index.md", "needs_index", {"needs": needs})
+    yield PageSpec("needs/index.md", "needs_index", {"needs": needs, "surveys": survey_ids(needs)})
     all_fits = fits(catalog.suppliers, catalog.agreements)
     fit_states: dict[str, list[str]] = {}
     for fit in all_fits:
@@ -101,7 +108,10 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
     yield PageSpec(
         "suppliers/index.md",
         "suppliers_index",
-        {"suppliers": catalog.suppliers, "fit_states": fit_states},
+        {
+            "suppliers": catalog.suppliers,
+            "fit_summary": {s: fit_summary(states) for s, states in fit_states.items()},
+        },
     )
     yield PageSpec(
         "consumables/index.md",
@@ -122,6 +132,7 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
             "open_actions": [
                 e for e in entries if e.type == "corrective_action" and e.status == "open"
             ],
+            **log_verdicts(entries, facts.as_of),
         },
     )
     path, path_seconds = critical_path(catalog.schedules)
@@ -235,12 +246,14 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             context |= {
                 "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
                 "needs": _needs_of(catalog, record, facts.as_of),
+                "surveys": survey_ids(_needs_of(catalog, record, facts.as_of)),
                 "capability": facts.capability.get(record.id),
                 "capability_months": CAPABILITY_MONTHS,
                 "achievable": ACHIEVABLE,
                 "tight": TIGHT,
                 "min_measured": MIN_MEASURED,
             }
+        context |= record_verdicts(record, facts.as_of)
         yield PageSpec(f"{section}/{record.id}.md", template, context)
 
 
@@ -267,9 +280,8 @@ def _requests_index(facts: SiteFacts) -> dict[str, Any]:
         state = facts.states.get(request.id)
         if state is None:
             continue
-        rows.append(
-            {"request": request, "state": state, "sla": sla_summary(facts.clocks.get(request.id))}
-        )
+        sla = sla_summary(facts.clocks.get(request.id))
+        rows.append({"request": request, "state": state, "sla": sla, "sla_known": sla_known(sla)})
     return {"rows": rows}
 
 

@@ -16,6 +16,7 @@ from generator.analysis.visibility import is_internal
 from generator.models.request import Action, Assigned, Closed, Resolved, StatusChange
 from generator.views.clocks import METRIC_LABELS
 from generator.views.describe import describe_event
+from generator.views.verdicts import first_resolution_differs, rating_as_of
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -48,6 +49,16 @@ class TimelineRow:
     handover: tuple[str | None, str, str | None, str] | None = None
     """For assignments: (from group or None, to group, person, reason), shown as links."""
 
+    @property
+    def marked(self) -> bool:
+        """Transfers and clock steps stand out in the timeline."""
+        return self.kind in ("transferred", "clock")
+
+    @property
+    def receipt(self) -> bool:
+        """The row of the request's arrival (its commit is the record's first)."""
+        return self.kind == "received"
+
 
 @dataclass(frozen=True)
 class CompletionNotice:
@@ -71,6 +82,7 @@ def request_view(
     return {
         "timeline": timeline_rows(request, clocks, as_of),
         "notice": completion_notice(request, state, clocks, as_of),
+        "first_resolution_differs": first_resolution_differs(clocks),
     }
 
 
@@ -167,9 +179,7 @@ def completion_notice(
             for c in (clocks.first_response, clocks.resolution)
             if c.state != "not_applicable"
         )
-    rating = request.satisfaction
-    if rating is not None and rating.at is not None and rating.at > as_of:
-        rating = None
+    rating = rating_as_of(request, as_of)
     return CompletionNotice(
         resolution=resolution,
         resolved_at=state.resolved_at,

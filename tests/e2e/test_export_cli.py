@@ -87,28 +87,28 @@ ADDED_CLOCKS = {
 ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": []}  # Fri 10:06-18:00 minus lunch
 # What the record holds (issue 12), after the clock fields; the event log is the record's
 # whole log, also the events after as_of.
-RECORD_FIELDS = {
+RECORD_FIELDS: dict[str, Any] = {
     "title": "Laptop for new starter",
     "category": "hardware",
     "requester": "alice@acme.example",
     "channel": "portal",
     "received": "2026-11-20T08:12:00Z",
     "received_priority": "P2",
-    "events": [
-        {"at": "2026-11-20T08:40:00Z", "by": None, "internal": False, "type": "assigned", "group": "desk",
+    "events": [{"internal": False, **event} for event in list[dict[str, Any]]([
+        {"at": "2026-11-20T08:40:00Z", "by": None, "type": "assigned", "group": "desk",
          "person": "bob", "reason": ""},
-        {"at": "2026-11-20T09:05:00Z", "by": "bob", "internal": False, "type": "responded", "via": None,
+        {"at": "2026-11-20T09:05:00Z", "by": "bob", "type": "responded", "via": None,
          "text": ""},
-        {"at": "2026-11-20T09:06:00Z", "by": None, "internal": False, "type": "status",
+        {"at": "2026-11-20T09:06:00Z", "by": None, "type": "status",
          "status": "waiting_on_requester", "reason": ""},
-        {"at": "2026-11-23T07:30:00Z", "by": None, "internal": False, "type": "message", "text": ""},
-        {"at": "2026-11-23T07:45:00Z", "by": None, "internal": False, "type": "status", "status": "in_progress",
+        {"at": "2026-11-23T07:30:00Z", "by": None, "type": "message", "text": ""},
+        {"at": "2026-11-23T07:45:00Z", "by": None, "type": "status", "status": "in_progress",
          "reason": ""},
-        {"at": "2026-11-23T14:00:00Z", "by": None, "internal": False, "type": "resolved",
+        {"at": "2026-11-23T14:00:00Z", "by": None, "type": "resolved",
          "resolution": "Laptop handed over"},
-        {"at": "2026-11-24T08:00:00Z", "by": None, "internal": False, "type": "closed",
+        {"at": "2026-11-24T08:00:00Z", "by": None, "type": "closed",
          "confirmed_by": "requester", "auto": False},
-    ],
+    ])],
     "plan": [],
     "satisfaction": {"score": 5, "comment": "", "at": "2026-11-24T08:00:00Z"},
     "imported": None,

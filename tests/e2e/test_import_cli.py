@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli.options import parse_as_of
+from generator.commands.options import parse_as_of
 from generator.config import load_config
 from generator.pipeline import generate_site
 from generator.views import request_pages

@@ -62,7 +62,8 @@ def test_the_event_command_marks_an_action_internal_and_never_a_reply(sample_rep
     assert run.code == 0, run.err
     assert (
         path.read_text(encoding="utf-8").count(
-            "- {at: 2026-11-25T10:00:00+01:00, type: action, text: swapped the board, internal: true}"
+            "- {at: 2026-11-25T10:00:00+01:00, type: action, text: swapped the board, "
+            "internal: true}"
         )
         == 1
     )

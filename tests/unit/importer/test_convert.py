@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from generator.commands.import_csv import ImportOutcome, read_tickets
 from generator.errors import Severity
 from generator.importer.cells import Cells, slug
-from generator.importer.command import ImportOutcome, read_tickets
 from generator.importer.convert import Ticket
 from generator.importer.mapping import load_mapping
 from generator.importer.reader import open_table

@@ -1,7 +1,7 @@
 """``servicebook intake github-issue``: the edge that reads the event and writes the record.
 
 Everything else (parsing, checking, escaping, the id, the text) is pure and lives
-in the modules beside this one. The record is checked with the real loader before
+in ``generator.intake``. The record is checked with the real loader before
 it is written, and written atomically, so a half-written record never exists.
 """
 
@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.analysis.routing import suggest_group
+from generator.commands.options import parse_as_of, records_root
+from generator.commands.result import CommandResult
 from generator.config import load_config
 from generator.errors import UserError
 from generator.intake.github_issue import (
@@ -42,6 +44,26 @@ class IntakeOutcome:
     path: str | None
     created: bool
     comment: str | None
+
+
+def run(
+    event_file: Path, root: Path, as_of: str | None, comment_file: Path | None
+) -> CommandResult:
+    """The record's path on standard output; or the comment, for a submission that cannot
+    be recorded, in ``comment_file`` (default: standard output), and exit 1."""
+    root = records_root(root)
+    allowed = load_config(root).instants
+    outcome = intake_github_issue(event_file, root, parse_as_of(as_of, None, allowed))
+    if outcome.comment is not None:
+        refused = "servicebook: the issue was not recorded; the comment says why\n"
+        if comment_file:
+            comment_file.write_text(outcome.comment, encoding="utf-8")
+            return CommandResult(1, stderr=refused)
+        return CommandResult(1, stdout=outcome.comment, stderr=refused)
+    said = ""
+    if not outcome.created:
+        said = f"servicebook: {outcome.path} was recorded from this issue before; left as it is\n"
+    return CommandResult(0, stdout=f"{outcome.path}\n", stderr=said)
 
 
 def intake_github_issue(event_file: Path, root: Path, as_of: datetime) -> IntakeOutcome:

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Diagnostic, Severity, sort_diagnostics
+from generator.commands.result import CommandResult
+from generator.errors import (
+    Diagnostic,
+    Severity,
+    UsageError,
+    format_diagnostics,
+    sort_diagnostics,
+)
 from generator.importer.cells import Cells, Row
 from generator.importer.convert import Converter
 from generator.importer.files import (
@@ -22,7 +29,7 @@ from generator.importer.files import (
     skeleton_files,
 )
 from generator.importer.mapping import Mapping, load_mapping
-from generator.importer.reader import DEFAULT_ENCODING, open_table
+from generator.importer.reader import DEFAULT_ENCODING, is_text_encoding, open_table
 from generator.importer.writer import WriteReport, write_files
 from generator.records.lock import records_lock
 
@@ -62,6 +69,38 @@ class ImportOutcome:
                 "--overwrite replaces them with the source's version"
             )
         return "\n".join(lines) + "\n"
+
+
+def run(
+    source: Path,
+    mapping_name: str,
+    root: Path,
+    *,
+    limit: int | None,
+    overwrite: bool,
+    encoding: str,
+    progress: Progress | None = None,
+) -> CommandResult:
+    """Import every ticket; the problems, then a summary, on standard error; exit 1 when
+    no ticket could be imported."""
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit {limit}: give a number of tickets, 1 or more")
+    if not is_text_encoding(encoding):
+        raise UsageError(
+            f"--encoding {encoding}: not a text encoding Python knows; give the file's "
+            "encoding, e.g. utf-8, latin-1, cp1252 or utf-16"
+        )
+    outcome = run_import(
+        source,
+        mapping_name,
+        root,
+        limit=limit,
+        overwrite=overwrite,
+        progress=progress,
+        encoding=encoding,
+    )
+    problems = format_diagnostics(outcome.diagnostics, "text") if outcome.diagnostics else ""
+    return CommandResult(0 if outcome.tickets else 1, stderr=problems + outcome.summary())
 
 
 def run_import(
