@@ -25,6 +25,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from jinja2 import Environment
+
+from generator.analysis.visibility import (
+    STAFF,
+    Audience,
+    all_audiences,
+    check_audience,
+    visibility,
+)
 from generator.checks.assignments import check_assignments
 from generator.checks.body_links import check_body_links
 from generator.checks.consistency import check_consistency
@@ -32,14 +41,16 @@ from generator.checks.references import check_references
 from generator.checks.sla_config import check_sla_config
 from generator.config import Config, cache_folder, instant_range_of
 from generator.errors import Diagnostic, has_errors, sort_diagnostics
+from generator.exports.attention import attention_files
 from generator.exports.feeds import feed_files, request_changes
+from generator.facts.audience_facts import facts_for
 from generator.facts.request_paging import RequestPagePolicy
-from generator.facts.site_facts import compute_facts
+from generator.facts.site_facts import SiteFacts, compute_facts
 from generator.history.commit_claims import commit_claims
 from generator.history.commit_gate import audited_commits
 from generator.history.findings import sort_findings
 from generator.history.reader import read_history
-from generator.history.sitehistory import site_history
+from generator.history.sitehistory import NO_SITE_HISTORY, site_history
 from generator.history.worktree import read_built_from
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
@@ -49,6 +60,7 @@ from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
 from generator.records.scan import scan_records
 from generator.render.templates import make_environment, render
+from generator.views.attention import attention
 from generator.views.pages import site_pages
 
 
@@ -129,61 +141,133 @@ def _exists_in(root: Path) -> Callable[[str], bool]:
     return exists
 
 
-def render_pages(
-    root: Path, config: Config, as_of: datetime, progress: Progress | None = None
-) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Every generated page as Markdown text, or the diagnostics that stop it."""
+@dataclass(frozen=True)
+class Computed:
+    """Steps 1-3 done once: the staff's facts and what every audience's pages share."""
+
+    facts: SiteFacts
+    diagnostics: list[Diagnostic]
+    env: Environment
+    site_name: str
+    site_url: str | None
+    directory_urls: bool
+    built_from: str | None
+
+
+def compute(
+    root: Path,
+    config: Config,
+    as_of: datetime,
+    progress: Progress | None = None,
+    *,
+    with_history: bool = True,
+) -> Computed | list[Diagnostic]:
+    """Load, check and compute as of ``as_of``; the diagnostics alone when a record has
+    an error (then nothing may be rendered). Without ``with_history`` git is not read
+    (the facts have no history: enough for the clocks)."""
     phase = Phases(progress)
     validated = validate(root, cache_folder(root, config))
     phase.done(f"validated {validated.files} files, {len(validated.catalog.entries)} records")
     if has_errors(validated.diagnostics):
-        return {}, validated.diagnostics
-    # The git edge: one log pass and one blob batch; the pages only see the result.
-    raw_history = read_history(root)
-    history = site_history(raw_history, validated.catalog)
-    if history.available:
-        gate = audited_commits(root, validated.catalog, raw_history)
-        history = replace(history, findings=tuple(sort_findings([*history.findings, *gate])))
-    phase.done(f"read the history: {len(raw_history.log.entries)} commits")
+        return validated.diagnostics
+    history = NO_SITE_HISTORY
+    if with_history:
+        # The git edge: one log pass and one blob batch; the pages only see the result.
+        raw_history = read_history(root)
+        history = site_history(raw_history, validated.catalog)
+        if history.available:
+            gate = audited_commits(root, validated.catalog, raw_history)
+            findings = tuple(sort_findings([*history.findings, *gate]))
+            history = replace(history, findings=findings)
+        phase.done(f"read the history: {len(raw_history.log.entries)} commits")
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
     facts = compute_facts(
         validated.catalog, as_of, config.timezone, history, policy, config.auto_close
     )
     phase.done(f"computed the SLA clocks of {len(facts.clocks)} requests")
     mkdocs = read_mkdocs_settings(root)
-    env = make_environment(root / "templates", mkdocs.directory_urls)
-    site_name = config.site_name or mkdocs.site_name
+    return Computed(
+        facts,
+        validated.diagnostics,
+        make_environment(root / "templates", mkdocs.directory_urls),
+        config.site_name or mkdocs.site_name,
+        mkdocs.site_url,
+        mkdocs.directory_urls,
+        # The git edge again, once: the commit every page says it was built from.
+        read_built_from(root),
+    )
+
+
+def render_audience(
+    computed: Computed,
+    audience: Audience,
+    provider: str | None,
+    progress: Progress | None = None,
+) -> dict[str, str]:
+    """Steps 4-5 for one audience: its pages, feeds and calendars, as text by path."""
+    phase = Phases(progress)
+    facts = facts_for(computed.facts, visibility(computed.facts.catalog, audience, provider))
+    catalog = facts.catalog
     agreements_of: dict[str, list[str]] = {}
-    for agreement in validated.catalog.agreements:
+    for agreement in catalog.agreements:
         for service in agreement.services:
             agreements_of.setdefault(service, []).append(agreement.id)
     base = {
-        "as_of": as_of,
-        "timezone": config.timezone,
-        "site_name": site_name,
+        "as_of": facts.as_of,
+        "timezone": facts.timezone,
+        "site_name": computed.site_name,
         "record_pages": facts.record_pages,
         "titles": facts.titles,
-        "agreements_of": {s.id: agreements_of.get(s.id, []) for s in validated.catalog.services},
-        # The git edge again, once: the commit every page says it was built from.
-        "built_from": read_built_from(root),
+        "agreements_of": {s.id: agreements_of.get(s.id, []) for s in catalog.services},
+        "built_from": computed.built_from,
+        "staff_site": audience.is_staff,
     }
+    env = computed.env
     pages = {
         spec.path: render(env, spec.template, {**base, **spec.context, "page_path": spec.path})
         for spec in site_pages(facts)
     }
-    phase.done(f"rendered {len(pages)} pages")
-    changes = request_changes(facts.catalog.requests, facts.record_pages, as_of)
+    who = "" if audience.is_staff else f" for {audience.name}"
+    phase.done(f"rendered {len(pages)} pages{who}")
+    changes = request_changes(catalog.requests, facts.record_pages, facts.as_of)
     pages |= feed_files(
         facts.maintenance,
         facts.runs,
         changes,
-        as_of,
-        site_name,
+        facts.as_of,
+        computed.site_name,
         facts.titles,
-        mkdocs.site_url,
-        mkdocs.directory_urls,
+        computed.site_url,
+        computed.directory_urls,
     )
-    return pages, validated.diagnostics
+    groups = [g.id for g in catalog.groups] if audience.is_staff else None
+    pages |= attention_files(
+        attention(facts),
+        groups,
+        facts.as_of,
+        computed.site_name,
+        facts.record_pages,
+        facts.titles,
+        computed.site_url,
+        computed.directory_urls,
+    )
+    return pages
+
+
+def render_pages(
+    root: Path,
+    config: Config,
+    as_of: datetime,
+    progress: Progress | None = None,
+    audience: Audience = STAFF,
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Every generated page of one audience's site as Markdown text, or the diagnostics
+    that stop it."""
+    computed = compute(root, config, as_of, progress)
+    if isinstance(computed, list):
+        return {}, computed
+    check_audience(computed.facts.catalog, audience)
+    return render_audience(computed, audience, config.provider, progress), computed.diagnostics
 
 
 def generate_site(
@@ -194,12 +278,60 @@ def generate_site(
     build: bool,
     site_dir: Path | None = None,
     progress: Progress | None = None,
+    audience: Audience = STAFF,
 ) -> BuildOutcome:
-    """The whole pass: stage the pages (and build the site when ``build``)."""
-    pages, diagnostics = render_pages(root, config, as_of, progress)
+    """The whole pass for one audience: stage the pages (and build the site when
+    ``build``)."""
+    pages, diagnostics = render_pages(root, config, as_of, progress, audience)
     outcome = BuildOutcome(diagnostics)
     if has_errors(diagnostics):
         return outcome
     return stage_and_build(
-        root, config, as_of, pages, outcome, build=build, site_dir=site_dir, progress=progress
+        root,
+        config,
+        as_of,
+        pages,
+        outcome,
+        build=build,
+        site_dir=site_dir,
+        progress=progress,
+        customer_site=not audience.is_staff,
     )
+
+
+def generate_sites(
+    root: Path,
+    config: Config,
+    as_of: datetime,
+    *,
+    build: bool,
+    site_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> list[tuple[Audience, BuildOutcome]]:
+    """The pass for every audience, computing once: ``<site>/<audience>/`` each, staged in
+    ``<staging>/<audience>/``. Stops at the first builder failure; empty on record errors
+    (the diagnostics are the staff outcome's)."""
+    computed = compute(root, config, as_of, progress)
+    if isinstance(computed, list):
+        return [(STAFF, BuildOutcome(computed))]
+    results: list[tuple[Audience, BuildOutcome]] = []
+    target = site_dir or root / config.site_dir
+    for audience in all_audiences(computed.facts.catalog):
+        pages = render_audience(computed, audience, config.provider, progress)
+        outcome = BuildOutcome(list(computed.diagnostics))
+        results.append((audience, outcome))
+        stage_and_build(
+            root,
+            config,
+            as_of,
+            pages,
+            outcome,
+            build=build,
+            site_dir=target / audience.folder,
+            progress=progress,
+            staging=Path(config.staging_dir) / audience.folder,
+            customer_site=not audience.is_staff,
+        )
+        if not outcome.ok:
+            break
+    return results

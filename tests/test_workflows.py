@@ -168,6 +168,7 @@ def test_every_job_asks_only_for_the_permissions_it_needs() -> None:
         },
         ("publish.yml", "build"): {"contents": "read", "pages": "read"},
         ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
+        ("publish.yml", "notify"): {"issues": "write"},
         ("validate.yml", "validate"): {"contents": "read"},
     }
     found = {}
@@ -214,9 +215,16 @@ def test_publish_rebuilds_at_least_hourly_and_never_races() -> None:
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/upload-artifact",
         "actions/upload-pages-artifact",
+        "actions/upload-artifact",
+        "actions/download-artifact",
         "actions/deploy-pages",
     ]
+    runs = [step["run"] for _, step in _steps(data) if "run" in step]
+    assert "servicebook build --all-audiences" in runs
+    pages = next(s for _, s in _steps(data) if "upload-pages-artifact" in s.get("uses", ""))
+    assert pages["with"]["path"] == "site/staff/", "only the staff site goes to Pages"
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
 

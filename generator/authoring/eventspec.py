@@ -14,17 +14,19 @@ from generator.errors import UsageError
 
 # type → (required options, optional options), in the order they are written.
 EVENT_OPTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "assigned": (("group",), ("person", "reason")),
+    "assigned": (("group",), ("person", "reason", "internal")),
     "responded": ((), ("via", "text")),
     "message": ((), ("text",)),
-    "status": (("status",), ("reason",)),
-    "priority": (("priority", "reason"), ()),
-    "action": (("text",), ()),
-    "resolved": (("resolution",), ()),
-    "reopened": ((), ("reason",)),
-    "closed": ((), ("confirmed_by", "auto")),
+    "status": (("status",), ("reason", "internal")),
+    "priority": (("priority", "reason"), ("internal",)),
+    "action": (("text",), ("internal",)),
+    "resolved": (("resolution",), ("internal",)),
+    "reopened": ((), ("reason", "internal")),
+    "closed": ((), ("confirmed_by", "auto", "internal")),
     "note": (("text",), ()),
 }
+"""``internal`` (staff only) is offered wherever it means something: never on a reply or
+a message, which the requester has seen, nor on a note, which is internal anyway."""
 ALL_OPTIONS: tuple[str, ...] = tuple(
     dict.fromkeys(name for pair in EVENT_OPTIONS.values() for group in pair for name in group)
 )

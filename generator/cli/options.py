@@ -51,3 +51,20 @@ def emit(result: CommandResult) -> int:
     sys.stdout.flush()
     sys.stderr.write(result.stderr)
     return result.code
+
+
+def add_audience(parser: argparse.ArgumentParser) -> None:
+    """``--audience`` or ``--all-audiences``: whose site to write."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--audience",
+        default="staff",
+        metavar="AUDIENCE",
+        help="staff (the default: everything) or customer:ORG (one customer's site: its "
+        "agreements, requests, reports and notices; no internal notes, operations or audit)",
+    )
+    group.add_argument(
+        "--all-audiences",
+        action="store_true",
+        help="one site per audience in SITE/<audience>/ (staff, customer-ORG, ...), computed once",
+    )

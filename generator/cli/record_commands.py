@@ -56,6 +56,11 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     p.add_argument("--confirmed-by", help="who confirmed the resolution (closed events)")
     p.add_argument("--via", help="channel of a reply (responded events)")
     p.add_argument("--by", help="who did it (person id or e-mail)")
+    p.add_argument(
+        "--internal",
+        action="store_true",
+        help="staff only: never on a customer's site, feed or notice (not for replies)",
+    )
     add_commit(p)
     p.set_defaults(command=cmd_event)
 

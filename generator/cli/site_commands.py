@@ -7,7 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.cli.options import Subparsers, add_as_of, add_root, emit, progress_line
+from generator.cli.options import (
+    Subparsers,
+    add_as_of,
+    add_audience,
+    add_root,
+    emit,
+    progress_line,
+)
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -26,6 +33,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_root(p)
     add_as_of(p)
     p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    add_audience(p)
     p.set_defaults(command=cmd_generate)
 
     p = sub.add_parser("build", help="validate, generate, then build the site with MkDocs")
@@ -33,6 +41,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_as_of(p)
     p.add_argument("--site-dir", help="where to write the site (default: site/)")
     p.add_argument("--progress", action="store_true", help="show progress on long runs")
+    add_audience(p)
     p.set_defaults(command=cmd_build)
 
     p = sub.add_parser("serve", help="live preview: regenerate on record changes")
@@ -56,7 +65,37 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         help="export the records of one kind (a folder under records/, e.g. agreements) "
         "instead of the SLA clocks",
     )
+    p.add_argument(
+        "--audience",
+        default="staff",
+        metavar="AUDIENCE",
+        help="staff (everything) or customer:ORG (its records only, without internal events)",
+    )
     p.set_defaults(command=cmd_export)
+
+    p = sub.add_parser("notify", help="one message per SLA breach new since the last publish")
+    add_root(p)
+    add_as_of(p)
+    p.add_argument(
+        "--previous",
+        type=Path,
+        help="the attention/breaches.json of the last published site (missing: nothing is "
+        "sent, this run's breaches become the baseline)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("github", "email"),
+        default="github",
+        help="github (a Markdown issue comment) or email (Subject: and To: headers, text)",
+    )
+    p.add_argument("--output", type=Path, help="folder to write one file per message into")
+    p.add_argument(
+        "--audience",
+        default="staff",
+        metavar="AUDIENCE",
+        help="staff (every breach) or customer:ORG (that customer's requests only)",
+    )
+    p.set_defaults(command=cmd_notify)
 
     p = sub.add_parser("schema", help="write the JSON Schema of every record kind")
     p.add_argument(
@@ -80,7 +119,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from generator.commands import generate
 
     progress = progress_line if args.progress else None
-    return emit(generate.run(args.root, args.as_of, progress))
+    return emit(generate.run(args.root, args.as_of, progress, args.audience, args.all_audiences))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -88,7 +127,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.commands import build
 
     progress = progress_line if args.progress else None
-    return emit(build.run(args.root, args.as_of, args.site_dir, progress))
+    return emit(
+        build.run(args.root, args.as_of, args.site_dir, progress, args.audience, args.all_audiences)
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -107,7 +148,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     """``servicebook export``: validate, then write the SLA export; exit 1 on any error."""
     from generator.commands import export
 
-    return emit(export.run(args.root, args.as_of, args.format, kind=args.kind, output=args.output))
+    return emit(
+        export.run(
+            args.root,
+            args.as_of,
+            args.format,
+            kind=args.kind,
+            output=args.output,
+            audience=args.audience,
+        )
+    )
+
+
+def cmd_notify(args: argparse.Namespace) -> int:
+    """``servicebook notify``: the messages for the breaches new since the last publish."""
+    from generator.commands import notify
+
+    return emit(
+        notify.run(args.root, args.as_of, args.previous, args.format, args.output, args.audience)
+    )
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -6,19 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from generator.analysis.visibility import check_audience, parse_audience, visibility
 from generator.commands.options import parse_as_of, records_root
 from generator.commands.result import CommandResult
 from generator.config import cache_folder, load_config
 from generator.errors import UsageError, format_diagnostics, has_errors
+from generator.facts.audience_facts import catalog_for
 from generator.pipeline import validate
 
 Format = Literal["json", "csv"]
 
 
 def run(
-    root: Path, as_of: str | None, fmt: Format, *, kind: str | None, output: str | None
+    root: Path,
+    as_of: str | None,
+    fmt: Format,
+    *,
+    kind: str | None,
+    output: str | None,
+    audience: str = "staff",
 ) -> CommandResult:
-    """The export on standard output, or written to ``output``."""
+    """The export on standard output, or written to ``output``; for a customer
+    ``audience``, only what that customer may read."""
     from generator.exports.clocks import export_text
     from generator.exports.records import kind_names, kind_text
     from generator.sla.evaluation import collector_paused
@@ -37,11 +46,14 @@ def run(
             return CommandResult(
                 1, stderr=problems + "servicebook: fix the errors above; nothing was exported\n"
             )
+        who = parse_audience(audience)
+        check_audience(result.catalog, who)
+        catalog = catalog_for(result.catalog, visibility(result.catalog, who, config.provider))
         if kind is not None:
-            text = kind_text(result.catalog, kind, fmt)
+            text = kind_text(catalog, kind, fmt)
         else:
             text = export_text(
-                result.catalog,
+                catalog,
                 instant,
                 fmt,
                 default_timezone=config.timezone,

@@ -20,6 +20,7 @@ from generator.analysis.compliance import ComplianceRow, compliance
 from generator.analysis.maintenance import PlannedWindow, upcoming_windows
 from generator.analysis.monthly import MonthFacts, monthly_facts
 from generator.analysis.schedules import Run, upcoming_runs
+from generator.analysis.visibility import STAFF, Audience
 from generator.facts.request_paging import (
     ALL_REQUEST_PAGES,
     RequestPagePolicy,
@@ -91,6 +92,8 @@ class SiteFacts:
     """Job runs going on at ``as_of`` or coming up, with what may get in their way."""
     capability: dict[str, Capability] = field(default_factory=dict)
     """Per agreement id: would its targets be met on the recent requests for its services."""
+    audience: Audience = STAFF
+    """Who reads the site these facts are for (see :mod:`generator.facts.audience_facts`)."""
 
 
 def compute_facts(

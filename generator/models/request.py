@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from generator.models.common import Record, RecordId, RecordModel, Timestamp
 
@@ -40,6 +40,11 @@ PRIORITY_PATTERN = r"^P[1-5]$"
 class _Event(RecordModel):
     at: Timestamp = Field(description="When it happened, with offset.")
     by: str | None = Field(default=None, description="Who did it (person id or e-mail).")
+    internal: bool = Field(
+        default=False,
+        description="true: staff only, never on a customer's site, feed or notice "
+        "(every `note` is internal anyway).",
+    )
 
 
 class Assigned(_Event):
@@ -51,10 +56,25 @@ class Assigned(_Event):
     reason: str = Field(default="", description="Why (required wording for transfers is free).")
 
 
+def _seen_by_the_requester(internal: bool, event: str) -> bool:
+    if internal:
+        raise ValueError(
+            f"a '{event}' event is what the requester saw, so it cannot be internal; "
+            "remove 'internal: true', or write a 'note' for staff"
+        )
+    return internal
+
+
 class Responded(_Event):
     """A public reply to the requester (stops response clocks)."""
 
     type: Literal["responded"] = Field(description="Always `responded`.")
+
+    @field_validator("internal")
+    @classmethod
+    def _public(cls, internal: bool) -> bool:
+        return _seen_by_the_requester(internal, "responded")
+
     via: str | None = Field(default=None, description="Channel of the reply.")
     text: str = Field(default="", description="Summary of the reply.")
 
@@ -64,6 +84,11 @@ class Message(_Event):
 
     type: Literal["message"] = Field(description="Always `message`.")
     text: str = Field(default="", description="Summary of the message.")
+
+    @field_validator("internal")
+    @classmethod
+    def _public(cls, internal: bool) -> bool:
+        return _seen_by_the_requester(internal, "message")
 
 
 class StatusChange(_Event):
@@ -114,9 +139,21 @@ class Closed(_Event):
 
 
 class Note(_Event):
-    """An internal note."""
+    """An internal note: staff only, on every site and in every notice."""
 
     type: Literal["note"] = Field(description="Always `note`.")
+    internal: bool = Field(default=True, description="Always true: a note is staff only.")
+
+    @field_validator("internal")
+    @classmethod
+    def _always_internal(cls, internal: bool) -> bool:
+        if not internal:
+            raise ValueError(
+                "a note is always internal and never reaches a customer; remove "
+                "'internal: false', or tell the requester with a 'responded' event"
+            )
+        return internal
+
     text: str = Field(min_length=1, description="The note.")
 
 

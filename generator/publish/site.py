@@ -18,7 +18,13 @@ from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.runner import MATERIAL_END_OF_LIFE, BuilderResult, run_builder
 from generator.publish.site_config import staging_config
-from generator.publish.staging import WriteStats, collect_docs, merge, write_staging
+from generator.publish.staging import (
+    WriteStats,
+    collect_docs,
+    for_customers,
+    merge,
+    write_staging,
+)
 
 
 @dataclass
@@ -50,25 +56,32 @@ def stage_and_build(
     build: bool,
     site_dir: Path | None = None,
     progress: Progress | None = None,
+    staging: Path | None = None,
+    customer_site: bool = False,
 ) -> BuildOutcome:
-    """Write the rendered pages, the assets and ``docs/`` into the staging folder with its
-    ``mkdocs.yml``; with ``build``, run the builder on it."""
+    """Write the rendered pages, the assets and ``docs/`` into the staging folder
+    (``staging``, relative to ``root``; default the setting) with its ``mkdocs.yml``; with
+    ``build``, run the builder on it. A ``customer_site`` gets only the guide pages marked
+    for customers."""
     phase = Phases(progress)
-    staging_root = root / config.staging_dir
+    staging_rel = staging or Path(config.staging_dir)
+    staging_root = root / staging_rel
     docs = collect_docs(root / "docs")
+    if customer_site:
+        docs = for_customers(docs)
     files = merge(pages, {**_assets(), **docs})
     outcome.pages = sum(1 for path in pages if path.endswith(".md"))
     outcome.stats = write_staging(staging_root / "docs", files)
     stats = outcome.stats
     phase.done(
-        f"staged {len(files)} files in {config.staging_dir} ({stats.written} written, "
+        f"staged {len(files)} files in {staging_rel.as_posix()} ({stats.written} written, "
         f"{stats.unchanged} unchanged, {stats.removed} removed)"
     )
     target = (site_dir or root / config.site_dir).resolve()
     config_file = staging_root / "mkdocs.yml"
     guide = [path for path in docs if path.endswith(".md") and path != "index.md"]
     text = staging_config(
-        _relative_inherit(root, staging_root), str(target), guide, config.site_name
+        _relative_inherit(root, staging_root), str(target), guide, config.site_name, set(files)
     )
     if not config_file.is_file() or config_file.read_text(encoding="utf-8") != text:
         config_file.write_text(text, encoding="utf-8")

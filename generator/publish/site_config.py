@@ -9,7 +9,7 @@ quadratic), and the record pages kept out of it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 
 NavItem = tuple[str, "str | tuple[NavItem, ...]"]
@@ -74,9 +74,12 @@ def staging_config(
     site_dir: str,
     guide_pages: Iterable[str],
     site_name: str | None = None,
+    staged: Collection[str] | None = None,
 ) -> str:
-    """YAML text of the staging ``mkdocs.yml`` (JSON-quoted values are valid YAML)."""
-    nav: list[object] = [_nav_entry(item) for item in NAV]
+    """YAML text of the staging ``mkdocs.yml`` (JSON-quoted values are valid YAML); with
+    ``staged``, the navigation leaves out the pages that are not among them (a customer's
+    site has no operations or audit section)."""
+    nav: list[object] = [entry for item in NAV if (entry := _nav_entry(item, staged)) is not None]
     guide = [_guide_entry(path) for path in sorted(guide_pages)]
     if guide:
         nav.append({"Guide": guide})
@@ -94,11 +97,12 @@ def staging_config(
     return "\n".join(lines) + "\n"
 
 
-def _nav_entry(item: NavItem) -> dict[str, object]:
+def _nav_entry(item: NavItem, staged: Collection[str] | None) -> dict[str, object] | None:
     title, target = item
     if isinstance(target, str):
-        return {title: target}
-    return {title: [_nav_entry(child) for child in target]}
+        return {title: target} if staged is None or target in staged else None
+    children = [entry for child in target if (entry := _nav_entry(child, staged)) is not None]
+    return {title: children} if children else None
 
 
 def _guide_entry(path: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ Nothing outside the staging folder is ever written or deleted.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +35,23 @@ def collect_docs(docs_dir: Path) -> dict[str, bytes]:
         if path.is_file() and not path.is_symlink():
             files[path.relative_to(docs_dir).as_posix()] = path.read_bytes()
     return files
+
+
+CUSTOMER_PAGE = re.compile(
+    r"\A---\r?\n(?:.*\r?\n)*?customers:[ \t]*true[ \t]*\r?\n(?:.*\r?\n)*?---"
+)
+"""A guide page meant for customers too says so in its front matter: ``customers: true``."""
+
+
+def for_customers(docs: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The hand-written files a customer's site gets: every file but the Markdown pages
+    that do not say ``customers: true`` (most of the guide is for the staff, and links
+    to their pages)."""
+    return {
+        path: content
+        for path, content in docs.items()
+        if not path.endswith(".md") or CUSTOMER_PAGE.match(content.decode("utf-8", "replace"))
+    }
 
 
 def merge(generated: Mapping[str, str], docs: Mapping[str, bytes]) -> dict[str, bytes]:

@@ -219,7 +219,7 @@ def ref(context: Context, record_id: str | None, text: str | None = None) -> Mar
         return Markup("—")
     pages: dict[str, str] = context["record_pages"]
     target = pages.get(record_id)
-    label = text if text is not None else context["titles"].get(record_id, record_id)
+    label = text if text is not None else _label(context, record_id)
     if target is None:
         return Markup(escape_inline(label))
     result: Markup = page_link(context, target, label)
@@ -232,11 +232,24 @@ def html_ref(context: Context, record_id: str | None, text: str | None = None) -
     if not record_id:
         return Markup("—")
     target = context["record_pages"].get(record_id)
-    label = text if text is not None else context["titles"].get(record_id, record_id)
+    label = text if text is not None else _label(context, record_id)
     if target is None:
         return Markup.escape(label)
     result: Markup = html_page_link(context, target, label)
     return result
+
+
+WITHHELD = "(not shown)"
+"""What a customer's site writes for a record it may not name (another customer's)."""
+
+
+def _label(context: Context, record_id: str) -> str:
+    """The record's title; its id when it has none (the staff site), or WITHHELD on a
+    customer's site, whose titles hold only what it may name."""
+    title: str | None = context["titles"].get(record_id)
+    if title is not None:
+        return title
+    return record_id if context.get("staff_site", True) else WITHHELD
 
 
 def render(env: Environment, template: str, context: dict[str, Any]) -> str:

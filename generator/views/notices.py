@@ -45,4 +45,4 @@ def notices_page(facts: SiteFacts, zones: dict[str, str]) -> dict[str, Any]:
         ids = {a.id for a in agreements}
         windows = sum(1 for w in facts.maintenance if ids & {a.agreement.id for a in w.agreements})
         customers.append(CustomerNotices(customer, tuple(agreements), tuple(reports), windows))
-    return {"customers": customers}
+    return {"customers": customers, "groups": [g.id for g in facts.catalog.groups]}

@@ -25,6 +25,7 @@ from generator.analysis.stock import LEAD_DAYS, USAGE_DAYS, stock_level, stock_r
 from generator.analysis.underpinning import fits
 from generator.evidence.matrix import evidence_matrix
 from generator.evidence.practices import GOALS
+from generator.facts.audience_facts import CUSTOMER_SECTIONS
 from generator.facts.site_facts import SECTIONS, SiteFacts
 from generator.history.findings import KIND_TITLES, KINDS
 from generator.models.agreement import Agreement
@@ -56,9 +57,23 @@ from generator.views.verdicts import (
     survey_ids,
 )
 
+CUSTOMER_PAGES = frozenset({"index.md", "dashboards/external.md", "dashboards/notices.md"})
+"""The pages outside those sections a customer's site has."""
+
 
 def site_pages(facts: SiteFacts) -> Iterator[PageSpec]:
-    """Every generated page of the site."""
+    """Every generated page of the site of ``facts.audience``: a customer's site keeps
+    only the pages listed for customers, so a new page is staff-only until listed."""
+    for spec in _pages(facts):
+        if facts.audience.is_staff or _for_customers(spec.path):
+            yield spec
+
+
+def _for_customers(path: str) -> bool:
+    return path in CUSTOMER_PAGES or path.split("/", 1)[0] in CUSTOMER_SECTIONS
+
+
+def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
     catalog = facts.catalog
     yield _home(facts)
     for model, section in SECTIONS.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator.analysis.visibility import is_internal
 from generator.models.request import Action, Assigned, Closed, Resolved, StatusChange
 from generator.views.clocks import METRIC_LABELS
 from generator.views.describe import describe_event
@@ -162,7 +163,8 @@ def completion_notice(
     """The receipt, for requests resolved or closed at ``as_of``; None otherwise."""
     if state.status not in ("resolved", "closed"):
         return None
-    known = [e for e in request.events if e.at <= as_of]
+    # The notice goes to the requester, from the staff site too: no internal event in it.
+    known = [e for e in request.events if e.at <= as_of and not is_internal(e)]
     resolution = next((e.resolution for e in reversed(known) if isinstance(e, Resolved)), "")
     closed = next((e for e in reversed(known) if isinstance(e, Closed)), None)
     closing = ""

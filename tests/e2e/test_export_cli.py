@@ -87,14 +87,14 @@ ADDED_CLOCKS = {
 ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": []}  # Fri 10:06-18:00 minus lunch
 # What the record holds (issue 12), after the clock fields; the event log is the record's
 # whole log, also the events after as_of.
-RECORD_FIELDS = {
+RECORD_FIELDS: dict[str, Any] = {
     "title": "Laptop for new starter",
     "category": "hardware",
     "requester": "alice@acme.example",
     "channel": "portal",
     "received": "2026-11-20T08:12:00Z",
     "received_priority": "P2",
-    "events": [
+    "events": [{"internal": False, **event} for event in list[dict[str, Any]]([
         {"at": "2026-11-20T08:40:00Z", "by": None, "type": "assigned", "group": "desk",
          "person": "bob", "reason": ""},
         {"at": "2026-11-20T09:05:00Z", "by": "bob", "type": "responded", "via": None,
@@ -108,7 +108,7 @@ RECORD_FIELDS = {
          "resolution": "Laptop handed over"},
         {"at": "2026-11-24T08:00:00Z", "by": None, "type": "closed",
          "confirmed_by": "requester", "auto": False},
-    ],
+    ])],
     "plan": [],
     "satisfaction": {"score": 5, "comment": "", "at": "2026-11-24T08:00:00Z"},
     "imported": None,

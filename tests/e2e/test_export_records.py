@@ -57,6 +57,7 @@ def test_each_request_carries_its_record_fields_events_and_satisfaction(
     assert item["events"][0] == {
         "at": "2026-11-20T08:40:00Z",
         "by": None,
+        "internal": False,
         "type": "assigned",
         "group": "desk",
         "person": "bob",
