@@ -11,12 +11,12 @@ from generator.models.common import (
     Day,
     Duration,
     Record,
-    RecordId,
     RecordModel,
     Review,
     Timestamp,
     as_list,
 )
+from generator.models.reference import AgreementId, CalendarId, OrganizationId, PartyId, ServiceId
 
 AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
 Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
@@ -51,7 +51,7 @@ class Target(RecordModel):
     match: Match = Field(
         default_factory=Match, description="Which requests the row applies to; {} = all others."
     )
-    calendar: RecordId | None = Field(
+    calendar: CalendarId | None = Field(
         default=None, description="Calendar for this row; default: the agreement's (e.g. 24x7)."
     )
     first_response: Duration | None = Field(
@@ -75,7 +75,7 @@ def _default_pause() -> dict[Metric, list[str]]:
 class Approval(RecordModel):
     """A sign-off of the agreement by one of the parties."""
 
-    by: RecordId = Field(description="Person or organization that approved.")
+    by: PartyId = Field(description="Person or organization that approved.")
     role: Literal["provider", "customer"] = Field(description="Which side they approved for.")
     at: Timestamp = Field(description="When they approved, with offset.")
     note: str = Field(default="", description="Remarks made with the approval.")
@@ -98,18 +98,18 @@ class Agreement(Record):
     """A service agreement between the provider and a customer."""
 
     status: AgreementStatus = Field(description="draft, negotiating, active, expired or retired.")
-    customer: RecordId = Field(description="Customer organization (roster id).")
-    provider: RecordId | None = Field(
+    customer: OrganizationId = Field(description="Customer organization (roster id).")
+    provider: OrganizationId | None = Field(
         default=None, description="Provider organization (roster id), if recorded."
     )
-    services: list[RecordId] = Field(min_length=1, description="Services the agreement covers.")
+    services: list[ServiceId] = Field(min_length=1, description="Services the agreement covers.")
     effective: Day = Field(description="First day the agreement applies.")
     expires: Day | None = Field(default=None, description="Last day the agreement applies.")
     version: int = Field(default=1, ge=1, description="Version number, raised on each revision.")
-    supersedes: RecordId | None = Field(
+    supersedes: AgreementId | None = Field(
         default=None, description="Earlier agreement this one replaces from its effective date."
     )
-    calendar: RecordId = Field(
+    calendar: CalendarId = Field(
         default="24x7", description="Service hours calendar; 24x7 is built in."
     )
     targets: list[Target] = Field(

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Record, RecordId, RecordModel, Timestamp
+from generator.models.common import Record, RecordModel, Timestamp
+from generator.models.reference import ComponentId, OwnerId
 
 
 class ReadinessCheck(RecordModel):
@@ -25,8 +26,8 @@ class Component(Record):
     """A part of the service system: application, server, network, supplier service."""
 
     type: str = Field(default="application", description="application, server, network, …")
-    owner: RecordId = Field(description="Group responsible for the component.")
-    depends_on: list[RecordId] = Field(
+    owner: OwnerId = Field(description="Group responsible for the component.")
+    depends_on: list[ComponentId] = Field(
         default_factory=list, description="Components this one needs to work."
     )
     status: Literal["planned", "operational", "degraded", "retired"] = Field(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.common import Record, RecordId, RecordModel, Timestamp
+from generator.models.common import Record, RecordModel, Timestamp
+from generator.models.reference import ComponentId, OwnerId, ServiceId
 
 
 class StockChange(RecordModel):
@@ -19,11 +20,13 @@ class StockChange(RecordModel):
 class Consumable(Record):
     """Something the service uses up: label rolls, toner, spare devices, licences."""
 
-    owner: RecordId = Field(description="Group (or person) that keeps it in stock.")
+    owner: OwnerId = Field(description="Group (or person) that keeps it in stock.")
     unit: str = Field(default="unit", description="What one unit is: roll, cartridge, device.")
     minimum: int = Field(ge=0, description="Reorder when the stock falls below this.")
-    components: list[RecordId] = Field(default_factory=list, description="Components that use it.")
-    services: list[RecordId] = Field(default_factory=list, description="Services that need it.")
+    components: list[ComponentId] = Field(
+        default_factory=list, description="Components that use it."
+    )
+    services: list[ServiceId] = Field(default_factory=list, description="Services that need it.")
     stock: list[StockChange] = Field(
         default_factory=list,
         description="Acquisitions and uses, oldest first; append, never edit a committed one.",

@@ -7,7 +7,16 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from generator.models.common import Record, RecordId, Timestamp
+from generator.models.common import Record, Timestamp
+from generator.models.reference import (
+    ComponentId,
+    MaintenanceId,
+    OwnerId,
+    ProcedureId,
+    RequestId,
+    ScheduleId,
+    ServiceId,
+)
 
 LogType = Literal["operation", "corrective_action", "threshold_revision", "delivery"]
 
@@ -21,19 +30,21 @@ class LogEntry(Record):
         "the cause of a breach, incident or failed check), threshold_revision (a monitoring "
         "or SLA threshold changed) or delivery (a service delivered outside a request)."
     )
-    by: RecordId = Field(description="Person or group who did it (or owns the action).")
+    by: OwnerId = Field(description="Person or group who did it (or owns the action).")
     status: Literal["open", "done"] = Field(
         default="done", description="Corrective actions stay open until their result is in."
     )
     due: Timestamp | None = Field(default=None, description="When an open action is due.")
-    components: list[RecordId] = Field(default_factory=list, description="Components involved.")
-    services: list[RecordId] = Field(default_factory=list, description="Services involved.")
-    procedure: RecordId | None = Field(default=None, description="Procedure followed.")
-    schedule: RecordId | None = Field(default=None, description="Job schedule concerned.")
-    request: RecordId | None = Field(
+    components: list[ComponentId] = Field(default_factory=list, description="Components involved.")
+    services: list[ServiceId] = Field(default_factory=list, description="Services involved.")
+    procedure: ProcedureId | None = Field(default=None, description="Procedure followed.")
+    schedule: ScheduleId | None = Field(default=None, description="Job schedule concerned.")
+    request: RequestId | None = Field(
         default=None, description="Request (incident or breach) it answers."
     )
-    maintenance: RecordId | None = Field(default=None, description="Maintenance it belongs to.")
+    maintenance: MaintenanceId | None = Field(
+        default=None, description="Maintenance it belongs to."
+    )
     result: str = Field(default="", description="What came of it.")
 
     @model_validator(mode="after")

@@ -6,8 +6,9 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from generator.models.common import Duration, Record, RecordId, RecordModel, Timestamp
+from generator.models.common import Duration, Record, RecordModel, Timestamp
 from generator.models.recurrence import Recurrence
+from generator.models.reference import ComponentId, OwnerId, RequestId, ServiceId
 
 MaintenanceStatus = Literal[
     "proposed", "approved", "scheduled", "in_progress", "done", "failed", "cancelled"
@@ -37,10 +38,10 @@ class Maintenance(Record):
     )
     status: MaintenanceStatus = Field(description="Where the change is in its lifecycle.")
     priority: str = Field(default="P3", pattern=r"^P[1-5]$", description="P1 (urgent) to P5.")
-    owner: RecordId = Field(description="Group or person carrying it out.")
+    owner: OwnerId = Field(description="Group or person carrying it out.")
     requested_by: str | None = Field(default=None, description="Who asked for it.")
-    components: list[RecordId] = Field(default_factory=list, description="Components touched.")
-    services: list[RecordId] = Field(
+    components: list[ComponentId] = Field(default_factory=list, description="Components touched.")
+    services: list[ServiceId] = Field(
         default_factory=list, description="Services affected (added to those of the components)."
     )
     window: MaintenanceWindow | None = Field(default=None, description="Planned window.")
@@ -72,7 +73,7 @@ class Maintenance(Record):
         description="Full ids of the commits holding the change (git log --format=%H); a "
         "done plan's must exist in the repository.",
     )
-    request: RecordId | None = Field(default=None, description="Request that triggered it.")
+    request: RequestId | None = Field(default=None, description="Request that triggered it.")
 
     @model_validator(mode="after")
     def _recurrence_needs_window(self) -> Self:

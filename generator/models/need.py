@@ -6,7 +6,8 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from generator.models.common import Record, RecordId, Timestamp
+from generator.models.common import Record, Timestamp
+from generator.models.reference import AgreementId, PartyId, ServiceId
 
 
 class Need(Record):
@@ -16,10 +17,10 @@ class Need(Record):
         description="need (a customer's plan, goal or need), staff_concern (raised by "
         "the provider's staff) or survey (results of a satisfaction survey)."
     )
-    raised_by: RecordId = Field(description="Organization, person or group it came from.")
+    raised_by: PartyId = Field(description="Organization, person or group it came from.")
     at: Timestamp = Field(description="When it was raised or the survey closed.")
-    agreement: RecordId | None = Field(default=None, description="Agreement it concerns.")
-    services: list[RecordId] = Field(default_factory=list, description="Services concerned.")
+    agreement: AgreementId | None = Field(default=None, description="Agreement it concerns.")
+    services: list[ServiceId] = Field(default_factory=list, description="Services concerned.")
     status: Literal["open", "accepted", "declined", "done"] = Field(
         default="open", description="Where it stands after review."
     )

@@ -9,7 +9,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, field_validator
 
-from generator.models.common import Record, RecordId, RecordModel, Timestamp
+from generator.models.common import Record, RecordModel, Timestamp
+from generator.models.reference import AgreementId, GroupId, OwnerId, PersonId, ServiceId
 
 RequestStatus = Literal[
     "new",
@@ -51,8 +52,8 @@ class Assigned(_Event):
     """The request was assigned, or transferred, to a group (and person)."""
 
     type: Literal["assigned"] = Field(description="Always `assigned`.")
-    group: RecordId = Field(description="Group now responsible.")
-    person: RecordId | None = Field(default=None, description="Person now responsible.")
+    group: GroupId = Field(description="Group now responsible.")
+    person: PersonId | None = Field(default=None, description="Person now responsible.")
     reason: str = Field(default="", description="Why (required wording for transfers is free).")
 
 
@@ -196,7 +197,7 @@ class PlannedAction(RecordModel):
     """An action proposed for the request, with an owner and a due date."""
 
     action: str = Field(min_length=1, description="What is to be done.")
-    owner: RecordId = Field(description="Person or group who will do it.")
+    owner: OwnerId = Field(description="Person or group who will do it.")
     due: Timestamp | None = Field(default=None, description="By when.")
     done: bool = Field(default=False, description="true once carried out.")
 
@@ -204,10 +205,10 @@ class PlannedAction(RecordModel):
 class Request(Record):
     """A service request or incident, from receipt to closure."""
 
-    agreement: RecordId | None = Field(
+    agreement: AgreementId | None = Field(
         default=None, description="Agreement it is handled under (omit: no SLA)."
     )
-    service: RecordId = Field(description="Service requested.")
+    service: ServiceId = Field(description="Service requested.")
     category: str | None = Field(default=None, description="Category of that service.")
     priority: Annotated[str, Field(pattern=PRIORITY_PATTERN)] = Field(
         description="Priority at receipt, P1 (highest) to P5."

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Day, Record, RecordId
+from generator.models.common import Day, Record
+from generator.models.reference import GroupId, OrganizationId, PersonId
 
 
 class Person(Record):
@@ -16,8 +17,8 @@ class Person(Record):
     email: str | None = Field(
         default=None, description="Work e-mail; matches commit authors and requesters."
     )
-    groups: list[RecordId] = Field(default_factory=list, description="Groups this person is in.")
-    organization: RecordId | None = Field(
+    groups: list[GroupId] = Field(default_factory=list, description="Groups this person is in.")
+    organization: OrganizationId | None = Field(
         default=None, description="Organization the person belongs to (customer or provider)."
     )
     role: str | None = Field(default=None, description="Job title or role, shown on the roster.")
@@ -33,8 +34,8 @@ class Group(Record):
     """A team that requests are assigned to."""
 
     type: Literal["group"] = Field(description="Always `group`.")
-    members: list[RecordId] = Field(default_factory=list, description="Persons in the group.")
-    lead: RecordId | None = Field(default=None, description="Person who leads the group.")
+    members: list[PersonId] = Field(default_factory=list, description="Persons in the group.")
+    lead: PersonId | None = Field(default=None, description="Person who leads the group.")
     email: str | None = Field(default=None, description="Shared mailbox of the group.")
     github: str | None = Field(
         default=None, description="GitHub team (org/team) that owns the group's records."

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from generator.models.common import Record, RecordId, RecordModel
+from generator.models.reference import ComponentId, GroupId, OwnerId
 
 
 class Category(RecordModel):
@@ -14,7 +15,7 @@ class Category(RecordModel):
 
     id: RecordId = Field(description="Short name used in requests, e.g. `hardware`.")
     title: str = Field(default="", description="Readable name; default: the id.")
-    group: RecordId | None = Field(
+    group: GroupId | None = Field(
         default=None, description="Group that requests of this category are assigned to."
     )
     keywords: list[str] = Field(
@@ -30,7 +31,7 @@ def _category_entry(value: Any) -> Any:
 class Service(Record):
     """A service offered to customers, as listed in the catalog."""
 
-    owner: RecordId = Field(description="Group (or person) accountable for the service.")
+    owner: OwnerId = Field(description="Group (or person) accountable for the service.")
     status: Literal["planned", "live", "retired"] = Field(
         default="live", description="Whether the service is offered now."
     )
@@ -43,7 +44,7 @@ class Service(Record):
         default_factory=list,
         description="Request categories: a name, or {id, title, group, keywords}.",
     )
-    components: list[RecordId] = Field(
+    components: list[ComponentId] = Field(
         default_factory=list, description="Service system components the service runs on."
     )
     channels: list[str] = Field(

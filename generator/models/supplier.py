@@ -7,7 +7,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Day, Duration, Record, RecordId, RecordModel
+from generator.models.common import Day, Duration, Record, RecordModel
+from generator.models.reference import (
+    AgreementId,
+    CalendarId,
+    ComponentId,
+    OrganizationId,
+    ServiceId,
+)
 
 
 class SupplierTarget(RecordModel):
@@ -26,20 +33,20 @@ class SupplierTarget(RecordModel):
 class SupplierAgreement(Record):
     """An underpinning contract with a supplier (carrier, vendor, hosting provider)."""
 
-    supplier: RecordId = Field(description="Supplier organization (roster id).")
+    supplier: OrganizationId = Field(description="Supplier organization (roster id).")
     status: Literal["negotiating", "active", "expired"] = Field(description="Where it stands.")
     effective: Day = Field(description="First day it applies.")
     expires: Day | None = Field(default=None, description="Last day it applies.")
-    calendar: RecordId = Field(
+    calendar: CalendarId = Field(
         default="24x7", description="Hours the supplier's times count in; 24x7 is built in."
     )
-    components: list[RecordId] = Field(
+    components: list[ComponentId] = Field(
         default_factory=list, description="Components the supplier provides or maintains."
     )
-    services: list[RecordId] = Field(
+    services: list[ServiceId] = Field(
         default_factory=list, description="Our services that depend on it."
     )
-    underpins: list[RecordId] = Field(
+    underpins: list[AgreementId] = Field(
         default_factory=list, description="Customer agreements whose targets rely on it."
     )
     targets: list[SupplierTarget] = Field(

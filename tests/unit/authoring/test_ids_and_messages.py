@@ -45,7 +45,7 @@ def test_missing_and_misplaced_options_name_the_flags() -> None:
     with pytest.raises(UsageError) as caught:
         build_event("status", AT, {"status": "in_progress", "group": "desk"}, None)
     assert str(caught.value) == (
-        "--group does not apply to a status event (it takes --status, --reason)"
+        "--group does not apply to a status event (it takes --status, --reason, --internal)"
     )
     with pytest.raises(UsageError, match="'done' is not an event type"):
         build_event("done", AT, {}, None)
