@@ -85,8 +85,20 @@ ADDED_CLOCKS = {
     "periodic_update": {**NOT_APPLICABLE, "cycles": [], "worst_elapsed_s": None},
 }
 ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": []}  # Fri 10:06-18:00 minus lunch
+
+
 # What the record holds (issue 12), after the clock fields; the event log is the record's
 # whole log, also the events after as_of.
+def _internal_after_by(event: dict[str, Any]) -> dict[str, Any]:
+    """An exported event: its fields in model order, ``internal`` right after ``by``."""
+    out: dict[str, Any] = {}
+    for key, value in event.items():
+        out[key] = value
+        if key == "by":
+            out["internal"] = False
+    return out
+
+
 RECORD_FIELDS: dict[str, Any] = {
     "title": "Laptop for new starter",
     "category": "hardware",
@@ -94,7 +106,7 @@ RECORD_FIELDS: dict[str, Any] = {
     "channel": "portal",
     "received": "2026-11-20T08:12:00Z",
     "received_priority": "P2",
-    "events": [{"internal": False, **event} for event in list[dict[str, Any]]([
+    "events": [_internal_after_by(event) for event in list[dict[str, Any]]([
         {"at": "2026-11-20T08:40:00Z", "by": None, "type": "assigned", "group": "desk",
          "person": "bob", "reason": ""},
         {"at": "2026-11-20T09:05:00Z", "by": "bob", "type": "responded", "via": None,
