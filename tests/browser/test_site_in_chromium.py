@@ -29,6 +29,8 @@ BROWSER_SERVICES = frozenset(
         "redirector.gvt1.com",
         "safebrowsing.googleapis.com",
         "update.googleapis.com",
+        # The default search engine's preconnect, seen once a session has opened many tabs.
+        "www.google.com",
     }
 )
 """Chromium's own background services, which no page of the site asks for."""
