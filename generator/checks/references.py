@@ -7,44 +7,19 @@ one pass walks them for every record.
 from __future__ import annotations
 
 from generator.errors import Diagnostic
-from generator.models.agreement import Agreement
 from generator.models.calendar_record import BUILT_IN_24X7, Calendar
 from generator.models.common import Record
-from generator.models.component import Component
-from generator.models.consumable import Consumable
-from generator.models.log_entry import LogEntry
-from generator.models.maintenance import Maintenance
-from generator.models.need import Need
-from generator.models.procedure import Procedure
 from generator.models.reference import references
 from generator.models.request import Request
-from generator.models.roster import Group, Organization, Person
-from generator.models.schedule import Schedule
 from generator.models.service import Service
-from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
+from generator.records.kinds import SHAPES, SHAPES_BY_NAME
 from generator.records.loader import LoadedRecord
 
-KIND_NAMES: dict[type[Record], str] = {
-    Agreement: "agreement",
-    Calendar: "calendar",
-    Component: "component",
-    Consumable: "consumable",
-    Group: "group",
-    LogEntry: "log entry",
-    Maintenance: "maintenance plan",
-    Need: "need",
-    Organization: "organization",
-    Person: "person",
-    Procedure: "procedure",
-    Request: "request",
-    Schedule: "schedule",
-    Service: "service",
-    SupplierAgreement: "supplier agreement",
-}
+KIND_NAMES: dict[type[Record], str] = {model: shape.name for model, shape in SHAPES.items()}
 
 
-_BY_NAME: dict[str, type[Record]] = {name: model for model, name in KIND_NAMES.items()}
+_BY_NAME: dict[str, type[Record]] = {name: shape.model for name, shape in SHAPES_BY_NAME.items()}
 
 
 class _Models(dict[tuple[str, ...], tuple[type[Record], ...]]):

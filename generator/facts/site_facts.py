@@ -27,43 +27,16 @@ from generator.facts.request_paging import (
     paged_requests,
 )
 from generator.history.sitehistory import NO_SITE_HISTORY, SiteHistory
-from generator.models.agreement import Agreement
-from generator.models.calendar_record import Calendar
 from generator.models.common import Record
-from generator.models.component import Component
-from generator.models.consumable import Consumable
-from generator.models.log_entry import LogEntry
-from generator.models.maintenance import Maintenance
-from generator.models.need import Need
-from generator.models.procedure import Procedure
-from generator.models.request import Request
-from generator.models.roster import Group, Organization, Person
-from generator.models.schedule import Schedule
-from generator.models.service import Service
-from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
+from generator.records.kinds import SHAPES
 from generator.sla.calendars import CalendarBook
 from generator.sla.evaluation import evaluate, evaluate_under
 from generator.sla.request_clocks import RequestClocks
 from generator.sla.status import RequestState, request_state
 
-SECTIONS: dict[type[Record], str] = {
-    Service: "services",
-    Agreement: "agreements",
-    Request: "requests",
-    Procedure: "procedures",
-    Maintenance: "maintenance",
-    Schedule: "schedules",
-    LogEntry: "log",
-    Consumable: "consumables",
-    Need: "needs",
-    SupplierAgreement: "suppliers",
-    Component: "components",
-    Calendar: "calendars",
-    Person: "roster",
-    Group: "roster",
-    Organization: "roster",
-}
+SECTIONS: dict[type[Record], str] = {model: shape.section for model, shape in SHAPES.items()}
+"""The site folder of each model's record pages (from the kinds table)."""
 
 
 @dataclass(frozen=True)

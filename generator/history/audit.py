@@ -20,6 +20,7 @@ from generator.history.parse import Commit, Mainline
 from generator.history.reader import History
 from generator.history.revisions import is_record_path
 from generator.history.snapshots import RecordTimeline
+from generator.records.kinds import KINDS
 
 STATUS_EVENTS = {
     "status": "a status change",
@@ -27,21 +28,8 @@ STATUS_EVENTS = {
     "reopened": "a reopening",
     "closed": "a closure",
 }
-KIND_NAMES = {
-    "requests": "request",
-    "agreements": "agreement",
-    "services": "service",
-    "procedures": "procedure",
-    "maintenance": "maintenance plan",
-    "schedules": "schedule",
-    "log": "log entry",
-    "consumables": "consumable",
-    "needs": "need",
-    "suppliers": "supplier agreement",
-    "components": "component",
-    "people": "roster entry",
-    "calendars": "calendar",
-}
+KIND_NAMES = {kind.folder: kind.entry for kind in KINDS}
+"""What one file of each folder is called in audit findings (from the kinds table)."""
 EVIDENCE_FOLDERS = frozenset({"requests", "agreements"})
 
 

@@ -12,6 +12,8 @@ import json
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 
+from generator.records.kinds import SHAPES
+
 NavItem = tuple[str, "str | tuple[NavItem, ...]"]
 NAV: tuple[NavItem, ...] = (
     ("Home", "index.md"),
@@ -51,22 +53,8 @@ NAV: tuple[NavItem, ...] = (
 )
 """Kinds grouped in a few sections; with navigation.prune a page renders only its own
 section's entries, so the navigation stays cheap on thousands of request pages."""
-RECORD_FOLDERS = (
-    "services",
-    "agreements",
-    "requests",
-    "requests/archive",
-    "procedures",
-    "maintenance",
-    "schedules",
-    "log",
-    "components",
-    "consumables",
-    "needs",
-    "suppliers",
-    "calendars",
-    "roster",
-)
+RECORD_FOLDERS = (*dict.fromkeys(shape.section for shape in SHAPES.values()), "requests/archive")
+"""Folders of record pages (from the kinds table), kept out of the navigation."""
 
 
 def staging_config(

@@ -7,7 +7,7 @@ table. Request pages stay out of the navigation (see ``site_config``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -32,14 +32,13 @@ from generator.models.agreement import Agreement
 from generator.models.calendar_record import WEEKDAYS, Calendar
 from generator.models.common import Record
 from generator.models.consumable import Consumable
-from generator.models.log_entry import LogEntry
 from generator.models.maintenance import Maintenance
 from generator.models.need import Need
 from generator.models.request import STATUSES, Request
-from generator.models.roster import Group, Organization, Person
 from generator.models.schedule import Schedule
 from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
+from generator.records.kinds import SHAPES
 from generator.sla.request_clocks import sla_summary
 from generator.views.dashboards import agreement_extras, dashboard_pages, home_answers
 from generator.views.maintenance_gates import blocked, gate_rows
@@ -47,7 +46,7 @@ from generator.views.page_spec import PageSpec
 from generator.views.request_pages import (
     request_listings,
 )
-from generator.views.request_rules import request_rules
+from generator.views.request_rules import RequestRules, request_rules
 from generator.views.request_view import request_view
 from generator.views.verdicts import (
     fit_summary,
@@ -193,68 +192,97 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             "history_available": facts.history.available,
             "history_note": facts.history.note,
         }
-        template = section[:-1] if section.endswith("s") else section
+        template = SHAPES[model].template
         if isinstance(record, Request):
             if record.id not in facts.states:
                 continue  # received after as_of: not yet known at that instant
             if record.id not in facts.record_pages:
                 continue  # listed in the requests tables only (request_pages setting)
-            template = "request"
-            agreement = catalog.record(record.agreement, Agreement) if record.agreement else None
             assert rules is not None
-            context |= {
-                "state": facts.states[record.id],
-                "agreement": agreement,
-                "zone": _zone_of(catalog, agreement, facts.timezone),
-                "out_of_scope": rules.out_of_scope(record, agreement),
-                "advice": rules.advice(record, entry.body, facts.states[record.id]),
-                "clocks": facts.clocks.get(record.id),
-            }
-            context |= request_view(
-                record, facts.states[record.id], facts.clocks.get(record.id), facts.as_of
-            )
-        elif isinstance(record, Calendar):
-            context |= {"weekdays": WEEKDAYS}
-        elif isinstance(record, Maintenance):
-            context |= {"windows": [w for w in facts.maintenance if w.plan.id == record.id]}
-            impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
-            rows = gate_rows(record, impact.customers(record))
-            context |= {"gates": rows, "blocked": blocked(rows)}
-        elif isinstance(record, Schedule):
-            context |= {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
-        elif isinstance(record, LogEntry):
-            template = "log_entry"
-        elif isinstance(record, SupplierAgreement):
-            context |= {
-                "fits": fits([record], catalog.agreements),
-            }
-        elif isinstance(record, Consumable):
-            context |= {
-                "stock": stock_level(record, facts.as_of),
-                "log_rows": stock_rows(record, facts.as_of),
-                "usage_days": USAGE_DAYS,
-            }
-        elif isinstance(record, Person | Group | Organization):
-            template = record.type
-        elif isinstance(record, Agreement):
-            context |= {
-                "zone": _zone_of(catalog, record, facts.timezone),
-                "compliance": facts.compliance.get(record.id, []),
-                "calendars": {c.id: c for c in catalog.calendars},
-            }
-            context |= agreement_extras(facts, record, context["zone"])
-            context |= {
-                "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
-                "needs": _needs_of(catalog, record, facts.as_of),
-                "surveys": survey_ids(_needs_of(catalog, record, facts.as_of)),
-                "capability": facts.capability.get(record.id),
-                "capability_months": CAPABILITY_MONTHS,
-                "achievable": ACHIEVABLE,
-                "tight": TIGHT,
-                "min_measured": MIN_MEASURED,
-            }
+            context |= _request_context(facts, record, entry.body, rules)
+        elif model in _CONTEXTS:
+            context |= _CONTEXTS[model](facts, record)
         context |= record_verdicts(record, facts.as_of)
         yield PageSpec(f"{section}/{record.id}.md", template, context)
+
+
+def _request_context(
+    facts: SiteFacts, record: Request, body: str, rules: RequestRules
+) -> dict[str, Any]:
+    catalog = facts.catalog
+    agreement = catalog.record(record.agreement, Agreement) if record.agreement else None
+    state = facts.states[record.id]
+    return {
+        "state": state,
+        "agreement": agreement,
+        "zone": _zone_of(catalog, agreement, facts.timezone),
+        "out_of_scope": rules.out_of_scope(record, agreement),
+        "advice": rules.advice(record, body, state),
+        "clocks": facts.clocks.get(record.id),
+        **request_view(record, state, facts.clocks.get(record.id), facts.as_of),
+    }
+
+
+def _calendar_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
+    return {"weekdays": WEEKDAYS}
+
+
+def _maintenance_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
+    catalog = facts.catalog
+    impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
+    rows = gate_rows(record, impact.customers(record))
+    return {
+        "windows": [w for w in facts.maintenance if w.plan.id == record.id],
+        "gates": rows,
+        "blocked": blocked(rows),
+    }
+
+
+def _schedule_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
+    return {"runs": [r for r in facts.runs if r.schedule.id == record.id][:RUN_ROWS]}
+
+
+def _supplier_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
+    return {"fits": fits([record], facts.catalog.agreements)}
+
+
+def _consumable_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
+    return {
+        "stock": stock_level(record, facts.as_of),
+        "log_rows": stock_rows(record, facts.as_of),
+        "usage_days": USAGE_DAYS,
+    }
+
+
+def _agreement_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
+    catalog = facts.catalog
+    zone = _zone_of(catalog, record, facts.timezone)
+    needs = _needs_of(catalog, record, facts.as_of)
+    return {
+        "zone": zone,
+        "compliance": facts.compliance.get(record.id, []),
+        "calendars": {c.id: c for c in catalog.calendars},
+        **agreement_extras(facts, record, zone),
+        "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
+        "needs": needs,
+        "surveys": survey_ids(needs),
+        "capability": facts.capability.get(record.id),
+        "capability_months": CAPABILITY_MONTHS,
+        "achievable": ACHIEVABLE,
+        "tight": TIGHT,
+        "min_measured": MIN_MEASURED,
+    }
+
+
+_CONTEXTS: dict[type[Record], Callable[[SiteFacts, Any], dict[str, Any]]] = {
+    Agreement: _agreement_context,
+    Calendar: _calendar_context,
+    Consumable: _consumable_context,
+    Maintenance: _maintenance_context,
+    Schedule: _schedule_context,
+    SupplierAgreement: _supplier_context,
+}
+"""What a kind's page shows besides the record itself (kinds not listed: nothing)."""
 
 
 def _needs_of(catalog: Catalog, agreement: Agreement, as_of: datetime) -> list[Need]:
