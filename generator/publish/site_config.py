@@ -22,6 +22,7 @@ NAV: tuple[NavItem, ...] = (
         (
             ("Internal", "dashboards/internal.md"),
             ("External", "dashboards/external.md"),
+            ("Needs attention", "dashboards/attention.md"),
             ("Notices and feeds", "dashboards/notices.md"),
             ("Service reports", "reports/index.md"),
         ),

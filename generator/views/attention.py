@@ -85,3 +85,30 @@ def _of_clock(alert: ClockAlert) -> Attention:
 def breach_keys(items: list[Attention]) -> list[str]:
     """The keys of the breaches, sorted: what ``notify`` compares run to run."""
     return sorted(item.key for item in items if item.kind == "breached")
+
+
+@dataclass(frozen=True)
+class AttentionSection:
+    """One table of the attention page."""
+
+    title: str
+    what: str
+    items: tuple[Attention, ...]
+
+
+SECTION_TITLES: dict[str, tuple[str, str]] = {
+    "breached": ("Breached", "Clock"),
+    "at_risk": ("At risk", "Clock"),
+    "awaiting_confirmation": ("Awaiting confirmation", "Waiting for"),
+}
+
+
+def attention_page(facts: SiteFacts) -> dict[str, object]:
+    """The attention page's context: one section per kind, in order of urgency."""
+    items = attention(facts)
+    return {
+        "sections": [
+            AttentionSection(title, what, tuple(i for i in items if i.kind == kind))
+            for kind, (title, what) in SECTION_TITLES.items()
+        ]
+    }

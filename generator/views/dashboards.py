@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from generator.analysis.compliance import month_of
 from generator.analysis.monthly import MonthTotal, month_totals, previous_month
 from generator.models.calendar_record import Calendar
+from generator.views.attention import attention_page
 from generator.views.clocks import alerts, by_due
 from generator.views.external_dashboard import external_dashboard
 from generator.views.internal_dashboard import internal_dashboard
@@ -42,6 +43,7 @@ def dashboard_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     yield PageSpec("dashboards/internal.md", "dashboard_internal", internal_dashboard(facts))
     yield PageSpec("dashboards/external.md", "dashboard_external", external_dashboard(facts, zones))
     yield PageSpec("dashboards/notices.md", "notices", notices_page(facts, zones))
+    yield PageSpec("dashboards/attention.md", "attention", attention_page(facts))
     yield from report_pages(facts, zones)
 
 

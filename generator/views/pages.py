@@ -56,7 +56,9 @@ from generator.views.verdicts import (
     survey_ids,
 )
 
-CUSTOMER_PAGES = frozenset({"index.md", "dashboards/external.md", "dashboards/notices.md"})
+CUSTOMER_PAGES = frozenset(
+    {"index.md", "dashboards/external.md", "dashboards/notices.md", "dashboards/attention.md"}
+)
 """The pages outside those sections a customer's site has."""
 
 
