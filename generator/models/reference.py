@@ -72,7 +72,8 @@ def references(value: BaseModel, prefix: Loc = ()) -> Iterator[tuple[Loc, str, t
             for index, item in enumerate(held):
                 # Most events name nothing: skip them without starting a generator (25k
                 # requests have hundreds of thousands of events).
-                if steps(type(item)):
+                model: type[BaseModel] = type(item)
+                if steps(model):
                     yield from references(item, (*prefix, name, index))
 
 
