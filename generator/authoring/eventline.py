@@ -8,12 +8,11 @@ records use (``- {at: …, type: status, status: in_progress}``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from datetime import date, datetime
 
 import yaml
 
+from generator.authoring.yaml_scalars import Scalar, flow
 from generator.records.frontmatter import FrontMatterError, split
 
 try:
@@ -21,39 +20,9 @@ try:
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
-Scalar = str | int | bool | datetime | date
-
 
 class EditError(ValueError):
     """The file cannot be edited in place; the message says what to change first."""
-
-
-def flow_mapping(values: Mapping[str, Scalar]) -> str:
-    """``{at: 2026-11-20T10:06:00+01:00, type: status, status: in_progress}``."""
-    return "{" + ", ".join(f"{key}: {flow_scalar(value)}" for key, value in values.items()) + "}"
-
-
-def flow_scalar(value: Scalar) -> str:
-    """A scalar written so YAML reads it back as the same value inside ``{…}``.
-
-    Plain when that round-trips (the records' usual style), JSON-quoted otherwise
-    (a JSON string is a valid double-quoted YAML scalar).
-    """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    text = value
-    if text and text == text.strip() and "\n" not in text and "#" not in text:
-        try:
-            loaded = yaml.load("{k: " + text + "}", Loader=_Loader)
-        except yaml.YAMLError:
-            loaded = None
-        if loaded == {"k": text}:
-            return text
-    return json.dumps(text, ensure_ascii=False)
 
 
 def append_event(text: str, event: Mapping[str, Scalar]) -> str:
@@ -64,7 +33,7 @@ def append_event(text: str, event: Mapping[str, Scalar]) -> str:
     front = parts[0]
     start = text.find("\n") + 1  # the front matter follows the opening '---' line
     newline = "\r\n" if "\r\n" in text else "\n"
-    line = flow_mapping(event)
+    line = flow(event)
     try:
         root = yaml.compose(front, Loader=_Loader)
     except yaml.YAMLError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from generator.authoring.eventline import Scalar
+from generator.authoring.yaml_scalars import Scalar
 from generator.errors import UsageError
 
 # type → (required options, optional options), in the order they are written.

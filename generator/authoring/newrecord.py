@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
-from generator.authoring.eventline import Scalar, flow_scalar
+from generator.authoring.yaml_scalars import flow
 
 
 @dataclass(frozen=True)
@@ -96,30 +96,6 @@ NEW_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _DESCRIPTION,
     ),
 }
-FOLDERS = {
-    "request": "requests",
-    "agreement": "agreements",
-    "procedure": "procedures",
-    "maintenance": "maintenance",
-}
-
-
-def record_path(kind: str, record_id: str, values: Mapping[str, Any]) -> str:
-    """``records/requests/2026/11/REQ-….md`` (by received month) or ``records/<kind>/<id>.md``."""
-    folder = FOLDERS[kind]
-    received = values.get("received")
-    if kind == "request" and isinstance(received, datetime):
-        return f"records/{folder}/{received:%Y}/{received:%m}/{record_id}.md"
-    return f"records/{folder}/{record_id}.md"
-
-
-def yaml_value(value: Scalar | list[str] | None) -> str:
-    """A value for a ``field: value`` line: flow list, plain or quoted scalar."""
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "[" + ", ".join(flow_scalar(item) for item in value) + "]"
-    return flow_scalar(value)
 
 
 def render_record(kind: str, values: Mapping[str, Any], user_templates: Path | None) -> str:
@@ -136,7 +112,7 @@ def render_record(kind: str, values: Mapping[str, Any], user_templates: Path | N
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["yaml"] = yaml_value
+    env.filters["yaml"] = flow
     text = env.get_template(f"records/{kind}.md.j2").render(dict(values))
     return text.rstrip("\n") + "\n"
 

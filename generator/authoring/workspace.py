@@ -1,19 +1,17 @@
 """The records as they are on disk, and the safe way to change one file.
 
 A change is validated as part of the whole repository (references, duplicate
-ids, event order) before anything is written, then written atomically: a
-temporary file in the same folder, flushed, then renamed over the target, so a
-crash or a full disk never leaves half a record. Files are read and written as
-bytes so line endings and a byte-order mark survive untouched.
+ids, event order) before anything is written, then written atomically by
+``authoring.atomic``, so a crash or a full disk never leaves half a record. Files
+are read and written as bytes so line endings and a byte-order mark survive
+untouched.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path, PurePosixPath
 
+from generator.authoring.atomic import write_atomically
 from generator.config import instant_range_of
 from generator.errors import Diagnostic, UserError, has_errors
 from generator.pipeline import Validated, check_loaded
@@ -84,29 +82,8 @@ class Workspace:
         diagnostics = self.check(path, text)
         if has_errors(diagnostics):
             return diagnostics
-        write_atomically(target, text.encode("utf-8"))
+        try:
+            write_atomically(target, text.encode("utf-8"), create_only=create)
+        except FileExistsError:  # made by someone else since the check above
+            raise UserError(f"{path} already exists; choose another id") from None
         return diagnostics
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Replace (or create) ``target`` with ``data`` in one rename; keeps the file mode."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            temporary.chmod(mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            temporary.chmod(0o666 & ~umask)
-        temporary.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise

@@ -15,9 +15,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.analysis.auto_close import DueClose, auto_close_periods, due_closes
+from generator.authoring.atomic import write_atomically
 from generator.authoring.eventline import EditError, append_event
 from generator.authoring.eventspec import build_event
-from generator.authoring.workspace import Workspace, write_atomically
+from generator.authoring.workspace import Workspace
 from generator.commands.options import parse_as_of, records_root
 from generator.commands.record_change import append, check_action, instant, request_path
 from generator.commands.result import CommandResult

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.access.codeowners import CODEOWNERS_PATH, codeowners
-from generator.authoring.workspace import write_atomically
+from generator.authoring.atomic import write_atomically
 from generator.commands.options import records_root
 from generator.commands.result import CommandResult
 from generator.config import load_config

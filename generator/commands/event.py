@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from generator.authoring.eventline import Scalar
 from generator.authoring.eventspec import build_event
 from generator.authoring.workspace import Workspace
+from generator.authoring.yaml_scalars import Scalar
 from generator.commands.options import records_root
 from generator.commands.record_change import append, check_action, instant, request_path
 from generator.commands.result import CommandResult

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.authoring.batch import WriteReport, write_files
+from generator.authoring.paths import record_path
 from generator.commands.result import CommandResult
 from generator.errors import (
     Diagnostic,
@@ -22,15 +24,9 @@ from generator.errors import (
 )
 from generator.importer.cells import Cells, Row
 from generator.importer.convert import Converter
-from generator.importer.files import (
-    repository_files,
-    request_path,
-    request_text,
-    skeleton_files,
-)
+from generator.importer.files import repository_files, request_text, skeleton_files
 from generator.importer.mapping import Mapping, load_mapping
 from generator.importer.reader import DEFAULT_ENCODING, is_text_encoding, open_table
-from generator.importer.writer import WriteReport, write_files
 from generator.records.lock import records_lock
 
 Progress = Callable[[str], None]
@@ -130,7 +126,9 @@ def run_import(
     for rows in tickets.values():
         ticket, notes = converter.ticket(rows)
         outcome.diagnostics.extend(notes)
-        files[request_path(ticket)] = request_text(ticket)
+        files[record_path("requests", ticket.record_id, ticket.fields["received"])] = request_text(
+            ticket
+        )
         groups.update(ticket.groups)
         people.update(ticket.people)
     outcome.tickets = len(tickets)

@@ -8,13 +8,14 @@ it is written, and written atomically, so a half-written record never exists.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator.analysis.routing import suggest_group
+from generator.authoring.atomic import write_atomically
+from generator.authoring.paths import record_path
 from generator.commands.options import parse_as_of, records_root
 from generator.commands.result import CommandResult
 from generator.config import load_config
@@ -27,7 +28,7 @@ from generator.intake.github_issue import (
     record_body,
     request_id,
 )
-from generator.intake.request_file import record_path, request_text
+from generator.intake.request_file import request_text
 from generator.pipeline import validate
 from generator.records.kinds import KINDS_BY_FOLDER
 from generator.records.loader import LoadResult, load_text
@@ -89,7 +90,7 @@ def _record_issue(issue: Issue, root: Path) -> IntakeOutcome:
     if submission.classification is None:
         return IntakeOutcome(None, False, comment_text(submission.problems))
     record_id = request_id(issue, config.timezone)
-    rel = record_path(record_id)
+    rel = record_path("requests", record_id, issue.created_at.astimezone(ZoneInfo(config.timezone)))
     existing = catalog.path_of(record_id) or (rel if (root / rel).exists() else None)
     if existing is not None:
         if issue.url in (root / existing).read_text(encoding="utf-8", errors="replace"):
@@ -106,7 +107,7 @@ def _record_issue(issue: Issue, root: Path) -> IntakeOutcome:
         body += f"\n*Suggested group: {group.text()}.*\n"
     text = request_text(record_id, submission.title, fields, issue.created_at, body)
     _check_record(rel, text)
-    _write_atomically(root / rel, text)
+    write_atomically(root / rel, text.encode("utf-8"), create_only=True)
     return IntakeOutcome(rel, True, None)
 
 
@@ -132,17 +133,3 @@ def _check_record(rel: str, text: str) -> None:
     if result.diagnostics or not result.records:
         problems = "; ".join(d.text() for d in result.diagnostics)
         raise RuntimeError(f"the intake produced an invalid record: {problems}")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        # mkstemp makes the file private (0600); a record is an ordinary file.
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from generator.authoring.ids import new_id
 from generator.authoring.message import commit_message
-from generator.authoring.newrecord import NEW_FIELDS, parse_value, record_path, render_record
+from generator.authoring.newrecord import NEW_FIELDS, parse_value, render_record
+from generator.authoring.paths import record_path
 from generator.authoring.prompts import Ask, complete
 from generator.authoring.request_advice import advice_lines, advisor_of, category_prompt
 from generator.authoring.workspace import Workspace
@@ -81,7 +82,8 @@ def _create(
             f"--id '{record_id}' is not a plain identifier; use letters, digits, '-', '_' "
             "and single dots (it becomes the file name)"
         )
-    path = record_path(kind, record_id, values)
+    filed = values.get("received")
+    path = record_path(kind, record_id, filed if isinstance(filed, datetime) else None)
     text = render_record(kind, {**values, "description": raw["description"]}, root / "templates")
     diagnostics = workspace.write(path, text, create=True)
     if has_errors(diagnostics):

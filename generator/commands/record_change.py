@@ -11,10 +11,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.analysis.closure import close_needs_action
-from generator.authoring.eventline import EditError, Scalar, append_event
+from generator.authoring.eventline import EditError, append_event
 from generator.authoring.eventspec import summary
 from generator.authoring.message import commit_message
 from generator.authoring.workspace import Workspace
+from generator.authoring.yaml_scalars import Scalar
 from generator.commands.result import CommandResult
 from generator.config import Config
 from generator.errors import Diagnostic, UsageError, UserError, format_diagnostics, has_errors

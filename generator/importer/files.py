@@ -2,69 +2,23 @@
 
 Pure: values in, ``{path: text}`` out. YAML is written by hand rather than by PyYAML's
 emitter (ten times faster at 25,000 records, and the layout is the one people write:
-events one per line in flow style). A string is written plain only when it matches a
-pattern that YAML reads back as the same string; everything else is double-quoted with
-JSON escapes, which YAML reads the same way.
+events one per line in flow style), with the scalars of ``authoring.yaml_scalars`` and
+the paths of ``authoring.paths``.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from generator.authoring.paths import record_path
+from generator.authoring.yaml_scalars import flow, scalar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from generator.importer.convert import Ticket
     from generator.importer.mapping import Credit, Mapping, Party
-
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*\Z")
-_RESERVED = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
-_DIGIT_WORD = re.compile(r"[0-9][0-9a-z]{0,7}\Z")
-# Characters YAML reads as line breaks or refuses (besides those JSON escapes already).
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-REQUESTS = "records/requests"
-PEOPLE = "records/people"
-
-
-def scalar(value: Any) -> str:
-    """One YAML scalar (flow context safe)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    text = str(value)
-    if _PLAIN.match(text) and text.lower() not in _RESERVED:
-        return text
-    if _DIGIT_WORD.match(text) and yaml.load(text, Loader=_LOADER) == text:
-        return text  # 4h, 24x7: read back as the same string
-    return _UNSAFE.sub(_escape, json.dumps(text, ensure_ascii=False))
-
-
-def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group(0)):04x}"
-
-
-def flow(value: Any) -> str:
-    """A value in YAML flow style: ``{a: 1, b: [x, y]}``."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {flow(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(flow(item) for item in value) + "]"
-    return scalar(value)
-
-
-def request_path(ticket: Ticket) -> str:
-    """``records/requests/2016/02/INC0000045.md``: by the local month it was received."""
-    received: datetime = ticket.fields["received"]
-    return f"{REQUESTS}/{received:%Y}/{received:%m}/{ticket.record_id}.md"
 
 
 def request_text(ticket: Ticket) -> str:
@@ -110,23 +64,23 @@ def skeleton_files(
 
     def organization(party: Party, role: str) -> None:
         fields = {"id": party.id, "type": "organization", "title": party.title, "role": role}
-        files[f"{PEOPLE}/{party.id}.md"] = _record(mark, fields, f"{mark}\n")
+        files[record_path("people", party.id)] = _record(mark, fields, f"{mark}\n")
 
     organization(skeleton.customer, "customer")
     organization(skeleton.provider, "provider")
     for group_id, name in sorted({skeleton.owner.id: skeleton.owner.title, **dict(groups)}.items()):
         fields = {"id": group_id, "type": "group", "title": name}
-        files[f"{PEOPLE}/{group_id}.md"] = _record(mark, fields, f"{mark}\n")
+        files[record_path("people", group_id)] = _record(mark, fields, f"{mark}\n")
     for person_id, name in sorted(dict(people).items()):
         fields = {"id": person_id, "type": "person", "title": name}
-        files[f"{PEOPLE}/{person_id}.md"] = _record(mark, fields, f"{mark}\n")
+        files[record_path("people", person_id)] = _record(mark, fields, f"{mark}\n")
     service = {"id": skeleton.service.id, "title": skeleton.service.title}
     service["owner"] = skeleton.owner.id
-    files[f"records/services/{skeleton.service.id}.md"] = _record(
+    files[record_path("services", skeleton.service.id)] = _record(
         mark, service, f"{mapping.description}.\n\n{mark}\n\n{credit}"
     )
     calendar = skeleton.calendar
-    files[f"records/calendars/{calendar.id}.md"] = _record(
+    files[record_path("calendars", calendar.id)] = _record(
         mark,
         {
             "id": calendar.id,
@@ -144,7 +98,7 @@ def skeleton_files(
         target.setdefault("match", {})
         target["match"] = {k: v for k, v in target["match"].items() if v}
         target.update({key: target.pop(key) for key in list(target) if key != "match"})
-    files[f"records/agreements/{agreement.id}.md"] = _record(
+    files[record_path("agreements", agreement.id)] = _record(
         mark,
         {
             "id": agreement.id,

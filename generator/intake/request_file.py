@@ -1,30 +1,22 @@
 """The text of a new request record: YAML front matter and a Markdown body.
 
-Values are written by PyYAML's emitter, which quotes whatever would otherwise be
-read as something else (``@login``, ``Re: printer``, ``yes``), so a requester's
-words stay strings and cannot add fields.
+Values are written by ``authoring.yaml_scalars``, which quotes whatever would
+otherwise be read as something else (``@login``, ``Re: printer``, ``yes``), so a
+requester's words stay strings and cannot add fields. Where the file goes is
+``authoring.paths``'s rule.
 """
 
 from __future__ import annotations
 
 from datetime import UTC
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-import yaml
+from generator.authoring.yaml_scalars import scalar
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from generator.intake.submission import Classification
-
-REQUESTS_DIR = PurePosixPath("records/requests")
-
-
-def record_path(record_id: str) -> str:
-    """``records/requests/2026/11/REQ-20261120-3F2A.md``: by the id's year and month."""
-    day = record_id.split("-")[1]
-    return str(REQUESTS_DIR / day[:4] / day[4:6] / f"{record_id}.md")
 
 
 def request_text(
@@ -54,9 +46,3 @@ def request_text(
         "---",
     ]
     return "\n".join(lines) + "\n" + body
-
-
-def scalar(value: str) -> str:
-    """One YAML scalar on one line, quoted only when it must be."""
-    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
-    return text.removesuffix("\n").removesuffix("\n...")

@@ -85,7 +85,7 @@ def test_encoding_latin_1_imports_the_file(tmp_path: Path) -> None:
         result.err
     )
     group = (tmp_path / "repo/records/people/uci-group-quipe.md").read_text(encoding="utf-8")
-    assert 'title: "Group équipe"' in group
+    assert "title: Group équipe\n" in group
     assert run_cli("validate", cwd=tmp_path / "repo").code == 0
     assert run_cli("validate", cwd=tmp_path / "repo").code == 0
 

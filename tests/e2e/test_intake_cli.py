@@ -147,11 +147,11 @@ def test_an_injection_attempt_is_stored_as_harmless_text(repo: Path) -> None:
     assert "\u202e" not in text and "\r" not in text
     assert front.splitlines()[1:3] == [
         f"id: {path.stem}",
-        "title: '&lt;script&gt;alert(''owned'')&lt;/script&gt; Scanner "
-        "${{ secrets.GITHUB_TOKEN }} $(id) exe.txt'",
+        "title: \"&lt;script&gt;alert('owned')&lt;/script&gt; Scanner "
+        '${{ secrets.GITHUB_TOKEN }} $(id) exe.txt"',
     ]
     # The requester's text cannot add fields: the whole form is one description.
-    assert "requester: '@m4ll0ry'" in front and "service: warehouse-systems" in front
+    assert 'requester: "@m4ll0ry"' in front and "service: warehouse-systems" in front
     assert '&lt;img src=x onerror="alert(1)"&gt;' in body
     assert "[Open the manual](#)) or [this](#))\n[ref]: #\n" in body
     assert "### Service\n\nPayroll and HR (payroll)" in body

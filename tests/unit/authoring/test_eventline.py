@@ -6,13 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from generator.authoring.eventline import (
-    EditError,
-    Scalar,
-    append_event,
-    flow_mapping,
-    flow_scalar,
-)
+from generator.authoring.eventline import EditError, append_event
+from generator.authoring.yaml_scalars import Scalar
 
 CET = timezone(timedelta(hours=1))
 EVENT: dict[str, Scalar] = {
@@ -55,13 +50,3 @@ def test_crlf_and_byte_order_mark_are_kept() -> None:
 def test_a_flow_list_of_events_is_refused() -> None:
     with pytest.raises(EditError, match="one event per line"):
         append_event("---\nevents: [{at: 1, type: a}]\n---\n", EVENT)
-
-
-def test_values_are_quoted_only_when_needed() -> None:
-    assert flow_scalar("desk") == "desk"
-    assert flow_scalar("Parts: arrived, #2") == '"Parts: arrived, #2"'
-    assert flow_scalar("yes") == '"yes"'
-    assert flow_scalar("12") == '"12"'
-    assert flow_scalar("line\nbreak") == '"line\\nbreak"'
-    assert flow_scalar(True) == "true"
-    assert flow_mapping({"type": "note", "text": "{x}"}) == '{type: note, text: "{x}"}'

@@ -5,56 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
-import yaml
-
 from generator.importer.convert import Ticket
-from generator.importer.files import flow, repository_files, request_text, scalar, skeleton_files
+from generator.importer.files import repository_files, request_text, skeleton_files
 from generator.importer.mapping import load_mapping
 from generator.pipeline import validate
 
 ZONE = timezone(timedelta(hours=-3))
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "Category 55",
-        "code 5",
-        "4h",
-        "24x7",
-        "0x10",
-        "12",
-        "1e5",
-        "true",
-        "No",
-        "null",
-        "Re: printer",
-        "a, b",
-        "[x]",
-        "#tag",
-        "- item",
-        "São Paulo",
-        'say "hi"',
-        "line\u2028break",
-        "nel\x85x",
-        "",
-        " padded ",
-    ],
-)
-def test_scalars_read_back_as_the_same_string(value: str) -> None:
-    assert yaml.safe_load(f"k: {scalar(value)}")["k"] == value
-    assert yaml.safe_load(f"k: {flow({'a': value, 'b': [value]})}")["k"] == {
-        "a": value,
-        "b": [value],
-    }
-
-
-def test_plain_values_stay_plain() -> None:
-    assert scalar("Category 55") == "Category 55"
-    assert scalar("4h") == "4h"
-    assert scalar("yes") == '"yes"'
-    assert scalar(datetime(2016, 3, 1, 9, 0, tzinfo=ZONE)) == "2016-03-01T09:00:00-03:00"
 
 
 def test_request_text_layout() -> None:

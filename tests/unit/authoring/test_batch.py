@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.importer.writer import write_files
+from generator.authoring.batch import write_files
 
 FILES = {
     "records/requests/2016/03/INC1.md": "one\n",

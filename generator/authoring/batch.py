@@ -1,11 +1,11 @@
-"""Put the files of an import on disk: the only part of the importer that writes.
+"""Put a batch of files on disk (an import's records and skeletons), each written whole.
 
 A file that already holds exactly the new text is not touched (its time stamp stays),
 so running the same import twice changes nothing. A file whose text differs is left
 alone: skeleton records are meant to be edited, and a request may have had events
 appended since it was imported. ``overwrite`` replaces differing request records (never
-skeletons) with the source's version. New files are written whole (temporary file,
-then rename), so an interrupted import leaves no half-written record.
+skeletons) with the source's version. Each file is written by ``authoring.atomic``,
+so an interrupted import leaves no half-written record.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.authoring.atomic import write_atomically
 from generator.errors import UserError
 
 
@@ -30,7 +31,6 @@ class WriteReport:
 def write_files(root: Path, files: dict[str, str], *, overwrite: bool) -> WriteReport:
     """Write ``files`` (repository-relative path → text) below ``root``."""
     report = WriteReport()
-    made: set[Path] = set()
     for rel in sorted(files):
         target = root / rel
         data = files[rel].encode("utf-8")
@@ -46,13 +46,8 @@ def write_files(root: Path, files: dict[str, str], *, overwrite: bool) -> WriteR
         if existing is not None and not (overwrite and rel.startswith("records/requests/")):
             report.kept.append(rel)
             continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        temporary = target.with_name(f".{target.name}.import")
         try:
-            temporary.write_bytes(data)
-            temporary.replace(target)
+            write_atomically(target, data)
         except OSError as error:
             raise UserError(f"{rel}: cannot be written ({error.strerror})") from None
         (report.written if existing is None else report.replaced).append(rel)
