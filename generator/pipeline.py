@@ -46,6 +46,11 @@ from generator.exports.feeds import feed_files, request_changes
 from generator.facts.audience_facts import facts_for
 from generator.facts.request_paging import RequestPagePolicy
 from generator.facts.site_facts import SiteFacts, compute_facts
+from generator.history.agreement_versions import (
+    agreement_versions,
+    read_agreement_versions,
+    versions_note,
+)
 from generator.history.commit_claims import commit_claims
 from generator.history.commit_gate import audited_commits
 from generator.history.findings import sort_findings
@@ -170,6 +175,7 @@ def compute(
     phase.done(f"validated {validated.files} files, {len(validated.catalog.entries)} records")
     if has_errors(validated.diagnostics):
         return validated.diagnostics
+    catalog = validated.catalog
     history = NO_SITE_HISTORY
     if with_history:
         # The git edge: one log pass and one blob batch; the pages only see the result.
@@ -179,16 +185,20 @@ def compute(
             gate = audited_commits(root, validated.catalog, raw_history)
             findings = tuple(sort_findings([*history.findings, *gate]))
             history = replace(history, findings=findings)
+        versions = agreement_versions(raw_history, catalog, as_of, config.timezone, config.instants)
         phase.done(f"read the history: {len(raw_history.log.entries)} commits")
+    else:
+        versions = read_agreement_versions(root, catalog, as_of, config.timezone, config.instants)
+    diagnostics = [*validated.diagnostics, *versions_note(versions, catalog)]
     policy = RequestPagePolicy(config.request_pages, config.recent_days)
     facts = compute_facts(
-        validated.catalog, as_of, config.timezone, history, policy, config.auto_close
+        catalog, as_of, config.timezone, history, policy, config.auto_close, versions
     )
     phase.done(f"computed the SLA clocks of {len(facts.clocks)} requests")
     mkdocs = read_mkdocs_settings(root)
     return Computed(
         facts,
-        validated.diagnostics,
+        diagnostics,
         make_environment(root / "templates", mkdocs.directory_urls),
         config.site_name or mkdocs.site_name,
         mkdocs.site_url,

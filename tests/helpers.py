@@ -89,3 +89,11 @@ def held_lock(root: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)
+
+
+# What `export` and `build` say once on a plain folder (no git history of the agreements).
+NO_HISTORY_WARNING = (
+    "records/agreements:0: warning: agreement versions: the records are not in a git "
+    "repository; each agreement is measured under its current file for every request, so a "
+    "revised agreement changes past figures\n"
+)

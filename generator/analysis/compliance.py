@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -31,7 +32,6 @@ from generator.models.agreement import METRICS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from datetime import datetime
 
     from generator.sla.clock import ClockResult
     from generator.sla.request_clocks import RequestClocks
@@ -101,6 +101,14 @@ def month_of(moment: datetime, zone: ZoneInfo) -> str:
     """``YYYY-MM`` of an instant in a time zone."""
     local = moment.astimezone(zone)
     return f"{local.year:04d}-{local.month:02d}"
+
+
+def month_end(month: str, zone: ZoneInfo) -> datetime:
+    """The last instant (to the microsecond) of ``YYYY-MM`` in a time zone."""
+    year, number = (int(part) for part in month.split("-"))
+    year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    start = datetime(year, number, 1, tzinfo=zone)
+    return start.astimezone(UTC) - timedelta(microseconds=1)
 
 
 def compliance(

@@ -71,6 +71,8 @@ class MonthFacts:
     """(request id, score, comment) of ratings given in the month."""
     resolved: list[tuple[str, datetime]] = field(default_factory=list)
     """(request id, resolved at) of requests resolved in the month."""
+    versions: set[int] = field(default_factory=set)
+    """The agreement versions the month's requests and clocks were measured under."""
 
 
 def month_range(first: str, last: str) -> list[str]:
@@ -116,11 +118,16 @@ def monthly_facts(
         received = months[month_of(request.received, zone)]
         received.received.append(request.id)
         received.volume[(request.category or "—", request.priority)] += 1
+        version = clocks.agreement_version
+        if version is not None:
+            received.versions.add(version)
         current = month_of(as_of, zone)
         for clock in clocks.measured():
             if clock.state == "not_applicable":
                 continue
             month = current if clock.stopped_at is None else month_of(clock.stopped_at, zone)
+            if version is not None:
+                months[month].versions.add(version)
             if clock.target_s is not None:
                 months[month].targets[(clock.metric, clock.priority)].add(clock.target_s)
             if clock.state == "breached":

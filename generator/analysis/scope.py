@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from generator.models.agreement import Agreement
@@ -24,24 +25,33 @@ class ScopeProblem:
 
 
 def scope_problems(
-    request: Request, agreement: Agreement | None, requester: Requester | None = None
+    request: Request,
+    agreement: Agreement | None,
+    requester: Requester | None = None,
+    starts: date | None = None,
 ) -> list[ScopeProblem]:
     """Why the request is out of its agreement's scope; empty when in scope.
 
-    ``requester`` (from :class:`~generator.records.roster_index.RosterIndex`) is
-    checked against ``scope.requesters``; without it that criterion is not checked.
+    ``agreement`` is the version in force when the request was received; ``starts`` the
+    agreement's first day (its first version's ``effective``; by default
+    :attr:`Agreement.starts`, as the file tells it). ``requester`` (from
+    :class:`~generator.records.roster_index.RosterIndex`) is checked against
+    ``scope.requesters``; without it that criterion is not checked.
     """
     if agreement is None:
         return []
     problems: list[ScopeProblem] = []
     day = request.received.date()
-    if not agreement.in_force_on(day):
+    first = starts if starts is not None else agreement.starts
+    before = first is not None and day < first
+    if before or (agreement.expires is not None and day > agreement.expires):
+        since = first.isoformat() if first is not None else f"before {agreement.effective}"
         until = agreement.expires.isoformat() if agreement.expires else "open-ended"
         problems.append(
             ScopeProblem(
                 "received",
                 f"received on {day.isoformat()}, outside the effective dates of "
-                f"{agreement.id} ({agreement.effective.isoformat()} to {until})",
+                f"{agreement.id} ({since} to {until})",
             )
         )
     if request.service not in agreement.services:

@@ -30,6 +30,7 @@ def run(
     ``audience``, only what that customer may read."""
     from generator.exports.clocks import export_text
     from generator.exports.records import kind_names, kind_text
+    from generator.history.agreement_versions import read_agreement_versions, versions_note
     from generator.sla.evaluation import collector_paused
 
     if kind is not None and kind not in kind_names():
@@ -52,12 +53,17 @@ def run(
         if kind is not None:
             text = kind_text(catalog, kind, fmt)
         else:
+            versions = read_agreement_versions(
+                root, result.catalog, instant, config.timezone, config.instants
+            )
+            problems += format_diagnostics(versions_note(versions, result.catalog), "text")
             text = export_text(
                 catalog,
                 instant,
                 fmt,
                 default_timezone=config.timezone,
                 auto_close_s=config.auto_close,
+                versions=versions,
             )
     if output:
         Path(output).write_text(text, encoding="utf-8")

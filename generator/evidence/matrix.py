@@ -7,7 +7,7 @@ the audit of the history.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,9 +50,13 @@ class PracticeEvidence:
 
 
 def evidence_matrix(
-    catalog: Catalog, history: SiteHistory, as_of: datetime
+    catalog: Catalog,
+    history: SiteHistory,
+    as_of: datetime,
+    flags: Mapping[str, Sequence[str]] | None = None,
 ) -> list[PracticeEvidence]:
-    """Every practice with its evidence and gaps."""
+    """Every practice with its evidence and gaps; ``flags`` adds gaps worked out elsewhere
+    per practice id (the months below a compliance objective call for SP 1.2's review)."""
     counts: dict[str, int] = {}
     for entry in catalog.entries.values():
         folder = entry.path.split("/")[1]
@@ -70,6 +74,7 @@ def evidence_matrix(
             if found.latest and (latest is None or found.latest.date > latest.date):
                 latest = found.latest
         gaps = list(_GAPS[practice.id](catalog, history, as_of))
+        gaps.extend((flags or {}).get(practice.id, ()))
         empty = [title for title, count in records if count == 0]
         if empty:
             gaps.insert(0, f"no {', '.join(empty)} recorded")

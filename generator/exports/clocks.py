@@ -11,7 +11,9 @@ Added to the contract's fields: ``clocks.periodic_update`` (same shape as
 (the clock as it stood at the first ``resolved``, null if never resolved); per request
 ``paused_s`` (business seconds the resolution clock was paused) and ``quick_pauses``
 (pauses entered soon after a requester message); per compliance row the percentiles, open
-counts and downgrades after a breach of :mod:`generator.analysis.compliance`.
+counts and downgrades after a breach of :mod:`generator.analysis.compliance`; per
+request ``agreement_version`` (the version it was measured under, CSV: the last column) and
+per agreement ``versions`` (each published version, in force from and to, its commit).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from generator.analysis.compliance import compliance
 from generator.exports.records import request_fields
 from generator.exports.values import utc_text
 from generator.sla.evaluation import collector_paused, evaluate
+from generator.sla.versions import published_ids
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from generator.sla.clock import ClockResult
     from generator.sla.evaluation import SlaReport
     from generator.sla.request_clocks import CycleClock, RequestClocks
+    from generator.sla.versions import VersionBook
 
 CLOCK_METRICS = ("first_response", "resolution", "next_response", "periodic_update")
 CSV_CLOCK_FIELDS = ("state", "elapsed_s", "remaining_s", "due")
@@ -76,6 +80,7 @@ def request_json(result: RequestClocks, record: Request | None = None) -> Json:
         "status": result.status,
         "priority": result.priority,
         "agreement": result.agreement_id,
+        "agreement_version": result.agreement_version,
         "service": result.service,
         "group": result.group,
         "clocks": {
@@ -107,7 +112,11 @@ def export_document(report: SlaReport, records: Mapping[str, Request] | None = N
     request's own fields."""
     found = records or {}
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
-    rows = compliance(report.requests, report.as_of, lambda agreement_id: zones[agreement_id])
+    # A draft or negotiating agreement promises nothing yet: its requests have clocks, but
+    # it reports no compliance.
+    published = published_ids(report.agreements)
+    measured = [r for r in report.requests if r.agreement_id in published]
+    rows = compliance(measured, report.as_of, lambda agreement_id: zones[agreement_id])
     return {
         "as_of": utc_text(report.as_of),
         "requests": [
@@ -117,6 +126,17 @@ def export_document(report: SlaReport, records: Mapping[str, Request] | None = N
             {
                 "id": agreement.id,
                 "compliance": [asdict(row) for row in rows.get(agreement.id, [])],
+                "versions": [
+                    {
+                        "version": version.number,
+                        "in_force_from": utc_text(version.since),
+                        "in_force_to": utc_text(version.until),
+                        "commit": None
+                        if version.published_by is None
+                        else version.published_by.sha,
+                    }
+                    for version in report.versions.of(agreement.id)
+                ],
             }
             for agreement in report.agreements
         ],
@@ -135,6 +155,7 @@ def render_csv(report: SlaReport) -> str:
     writer.writerow(
         ["id", "status", "priority", "agreement", "service", "group"]
         + [f"{metric}_{name}" for metric in CLOCK_METRICS for name in CSV_CLOCK_FIELDS]
+        + ["agreement_version"]
     )
     for result in report.requests:
         clocks = request_json(result)["clocks"]
@@ -145,6 +166,7 @@ def render_csv(report: SlaReport) -> str:
                 "" if clocks[metric][name] is None else clocks[metric][name]
                 for name in CSV_CLOCK_FIELDS
             ]
+        row.append("" if result.agreement_version is None else str(result.agreement_version))
         writer.writerow(row)
     return out.getvalue()
 
@@ -156,11 +178,17 @@ def export_text(
     *,
     default_timezone: str = "UTC",
     auto_close_s: int | None = None,
+    versions: VersionBook | None = None,
 ) -> str:
-    """The export of a validated catalog at ``as_of`` as ``json`` or ``csv`` text."""
+    """The export of a validated catalog at ``as_of`` as ``json`` or ``csv`` text
+    (``versions``: the agreements' published versions; without, the files throughout)."""
     with collector_paused():
         report = evaluate(
-            catalog, as_of, default_timezone=default_timezone, auto_close_s=auto_close_s
+            catalog,
+            as_of,
+            default_timezone=default_timezone,
+            auto_close_s=auto_close_s,
+            versions=versions,
         )
         if fmt == "csv":
             return render_csv(report)

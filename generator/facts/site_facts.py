@@ -7,8 +7,10 @@ pages, templates or MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from generator.analysis.auto_close import auto_close_periods
 from generator.analysis.capability import (
@@ -16,9 +18,10 @@ from generator.analysis.capability import (
     capability,
     population,
 )
-from generator.analysis.compliance import ComplianceRow, compliance
+from generator.analysis.compliance import ComplianceRow, compliance, month_end, month_of
 from generator.analysis.maintenance import PlannedWindow, upcoming_windows
 from generator.analysis.monthly import MonthFacts, monthly_facts
+from generator.analysis.objectives import ObjectiveMiss, objective_misses
 from generator.analysis.schedules import Run, upcoming_runs
 from generator.analysis.visibility import STAFF, Audience
 from generator.facts.request_paging import (
@@ -27,6 +30,7 @@ from generator.facts.request_paging import (
     paged_requests,
 )
 from generator.history.sitehistory import NO_SITE_HISTORY, SiteHistory
+from generator.models.agreement import Agreement
 from generator.models.common import Record
 from generator.records.catalog import Catalog
 from generator.records.kinds import SHAPES
@@ -34,6 +38,7 @@ from generator.sla.calendars import CalendarBook
 from generator.sla.evaluation import evaluate, evaluate_under
 from generator.sla.request_clocks import RequestClocks
 from generator.sla.status import RequestState, request_state
+from generator.sla.versions import VersionBook, published_ids
 
 SECTIONS: dict[type[Record], str] = {model: shape.section for model, shape in SHAPES.items()}
 """The site folder of each model's record pages (from the kinds table)."""
@@ -65,6 +70,10 @@ class SiteFacts:
     """Job runs going on at ``as_of`` or coming up, with what may get in their way."""
     capability: dict[str, Capability] = field(default_factory=dict)
     """Per agreement id: would its targets be met on the recent requests for its services."""
+    versions: VersionBook = field(default_factory=VersionBook)
+    """Every agreement's published versions (which one measured which request)."""
+    objective_misses: dict[str, list[ObjectiveMiss]] = field(default_factory=dict)
+    """Per agreement id: the ended months below a compliance objective (review flags)."""
     audience: Audience = STAFF
     """Who reads the site these facts are for (see :mod:`generator.facts.audience_facts`)."""
 
@@ -76,6 +85,7 @@ def compute_facts(
     history: SiteHistory = NO_SITE_HISTORY,
     request_pages: RequestPagePolicy = ALL_REQUEST_PAGES,
     auto_close_s: int | None = None,
+    versions: VersionBook | None = None,
 ) -> SiteFacts:
     """Derive request states and the page of every record (``auto_close_s``: the
     auto-close period of requests whose agreement sets none)."""
@@ -100,7 +110,10 @@ def compute_facts(
     for request in catalog.requests:
         if request.id not in paged:
             record_pages.pop(request.id, None)  # links to it show its id as plain text
-    report = evaluate(catalog, as_of, default_timezone=timezone, auto_close_s=auto_close_s)
+    book = versions or VersionBook()
+    report = evaluate(
+        catalog, as_of, default_timezone=timezone, auto_close_s=auto_close_s, versions=book
+    )
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
     clocks = {result.request_id: result for result in report.requests}
     handled = [(r, states[r.id], clocks[r.id]) for r in catalog.requests if r.id in clocks]
@@ -113,6 +126,10 @@ def compute_facts(
         as_of,
         timezone,
     )
+    # A draft or negotiating agreement promises nothing yet: no compliance, no reports.
+    published = published_ids(catalog.agreements)
+    measured = [r for r in report.requests if r.agreement_id in published]
+    rows = compliance(measured, as_of, zones.__getitem__)
     return SiteFacts(
         catalog,
         as_of,
@@ -124,12 +141,43 @@ def compute_facts(
         titles,
         history,
         clocks=clocks,
-        compliance=compliance(report.requests, as_of, zones.__getitem__),
-        monthly=monthly_facts(handled, as_of, zones.__getitem__),
+        compliance=rows,
+        monthly=monthly_facts(
+            [h for h in handled if h[2].agreement_id in published], as_of, zones.__getitem__
+        ),
         capability=_capability(catalog, report.calendars, as_of),
         maintenance=windows,
         runs=upcoming_runs(catalog.schedules, windows, as_of, timezone),
+        versions=book,
+        objective_misses=_misses(catalog, rows, book, zones, as_of),
     )
+
+
+def _misses(
+    catalog: Catalog,
+    rows: dict[str, list[ComplianceRow]],
+    book: VersionBook,
+    zones: dict[str, str],
+    as_of: datetime,
+) -> dict[str, list[ObjectiveMiss]]:
+    found = {}
+    for agreement in catalog.agreements:
+        if agreement.id not in rows:
+            continue
+        zone = ZoneInfo(zones[agreement.id])
+
+        def objectives_of(
+            month: str, agreement: Agreement = agreement, zone: ZoneInfo = zone
+        ) -> Mapping[str, float]:
+            found = book.at(agreement, month_end(month, zone)).objectives
+            return {str(metric): share for metric, share in found.items()}
+
+        misses = objective_misses(
+            agreement.id, rows[agreement.id], objectives_of, month_of(as_of, zone)
+        )
+        if misses:
+            found[agreement.id] = misses
+    return found
 
 
 def _capability(

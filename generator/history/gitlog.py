@@ -43,8 +43,9 @@ class GitLog:
     mainline: Mainline = field(default_factory=lambda: Mainline((), frozenset()))
 
 
-def read_log(root: Path) -> GitLog:
-    """The history of ``root / 'records'``; raises UserError for a shallow clone."""
+def read_log(root: Path, folder: str = "records/") -> GitLog:
+    """The history of ``root / folder`` (``records/`` or a kind folder under it); raises
+    UserError for a shallow clone."""
     try:
         probe = run_git(root, ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"])
     except GitMissing:
@@ -61,7 +62,7 @@ def read_log(root: Path) -> GitLog:
         return GitLog(False, NO_COMMITS)
     head_sha = head.text.strip()
     # --relative: paths relative to ``root`` even when it is a subfolder of the repository.
-    log = run_git(root, [*LOG_ARGS, "--relative", head_sha, "--", "records/"])
+    log = run_git(root, [*LOG_ARGS, "--relative", head_sha, "--", folder])
     if not log.ok:
         raise UserError(f"git log failed in {root}: {log.stderr}")
     entries = parse_log(log.text)

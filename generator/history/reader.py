@@ -6,7 +6,8 @@ the reading (``git log`` and one ``git cat-file --batch``) whatever the size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.history.blobs import read_blobs
@@ -21,6 +22,9 @@ class History:
 
     log: GitLog
     timelines: tuple[RecordTimeline, ...]
+    texts: Mapping[str, str] = field(default_factory=dict)
+    """Whole file text by blob id, kept for the folders that need bodies (agreements:
+    their versions are shown with their text)."""
 
     @property
     def available(self) -> bool:
@@ -40,9 +44,14 @@ class History:
 NO_HISTORY = History(GitLog(False, "history was not read"), ())
 
 
-def read_history(root: Path) -> History:
-    """Every record's revisions with their front matter (raises UserError when shallow)."""
-    log = read_log(root)
+TEXT_FOLDERS = frozenset({"agreements"})
+"""Kind folders whose whole revisions (body too) are kept in ``History.texts``."""
+
+
+def read_history(root: Path, folder: str | None = None) -> History:
+    """Every record's revisions with their front matter (raises UserError when shallow);
+    with ``folder`` (``agreements``), only the records of that kind."""
+    log = read_log(root, "records/" if folder is None else f"records/{folder}/")
     if not log.entries:
         return History(log, ())
     found = lineages(log.entries)
@@ -53,4 +62,21 @@ def read_history(root: Path) -> History:
         for blob in (revision.blob, *revision.parent_blobs)
         if blob is not None
     }
-    return History(log, tuple(timelines(found, read_blobs(root, blobs))))
+    contents = read_blobs(root, blobs)
+    texts = {
+        revision.blob: text
+        for lineage in found
+        if lineage.folder in TEXT_FOLDERS
+        for revision in lineage.revisions
+        if revision.blob is not None and (text := _decoded(contents.get(revision.blob))) is not None
+    }
+    return History(log, tuple(timelines(found, contents)), texts)
+
+
+def _decoded(content: bytes | None) -> str | None:
+    if content is None:
+        return None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -20,6 +20,7 @@ from generator.models.reference import AgreementId, CalendarId, OrganizationId, 
 
 AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
 Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
+Percent = Annotated[float, Field(gt=0, le=100)]
 METRICS: tuple[Metric, ...] = ("first_response", "next_response", "periodic_update", "resolution")
 # One value or a list; the JSON Schema says so, so editors accept `priority: P1` too.
 StrList = Annotated[list[str], BeforeValidator(as_list, json_schema_input_type=str | list[str])]
@@ -120,6 +121,11 @@ class Agreement(Record):
         default_factory=_default_pause,
         description="Statuses in which each metric's clock stops.",
     )
+    objectives: dict[Metric, Percent] = Field(
+        default_factory=dict,
+        description="Compliance objective per clock: the share of clocks in target a month "
+        "must reach, in percent (e.g. resolution: 95); a month below it raises a review flag.",
+    )
     warn_at: float = Field(
         default=0.75, gt=0, le=1, description="Fraction of a target after which a clock is at risk."
     )
@@ -143,6 +149,15 @@ class Agreement(Record):
         default="monthly", description="How often service reports are produced for the customer."
     )
 
+    @property
+    def starts(self) -> date | None:
+        """The agreement's first day as this file tells it: ``effective`` of version 1. A
+        later version's ``effective`` is the day that revision took effect; the agreement
+        began before, on a day only its history knows (None)."""
+        return self.effective if self.version == 1 else None
+
     def in_force_on(self, day: date) -> bool:
-        """Whether ``day`` lies within the effective dates."""
-        return self.effective <= day and (self.expires is None or day <= self.expires)
+        """Whether ``day`` lies within the agreement's dates (from :attr:`starts`, when
+        known, to ``expires``)."""
+        starts = self.starts
+        return (starts is None or starts <= day) and (self.expires is None or day <= self.expires)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.models.calendar_record import BUILT_IN_24X7
@@ -19,6 +19,7 @@ from generator.sla.clock import Allowance
 from generator.sla.request_clocks import Lookup, RequestClocks, request_clocks
 from generator.sla.targets import TargetTable
 from generator.sla.timeline import instant
+from generator.sla.versions import VersionBook
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -38,6 +39,8 @@ class SlaReport:
     requests: tuple[RequestClocks, ...]
     agreements: tuple[Agreement, ...]
     calendars: CalendarBook
+    versions: VersionBook = field(default_factory=VersionBook)
+    """The published versions the requests were measured under."""
 
     def timezone_of(self, agreement: Agreement) -> str:
         """The zone of the agreement's calendar: local months and dates are read in it."""
@@ -50,12 +53,12 @@ class _Allowances:
     def __init__(self, table: TargetTable, calendars: CalendarBook) -> None:
         self._table = table
         self._calendars = calendars
-        self._found: dict[tuple[str, str, str, str | None, str], Allowance] = {}
+        self._found: dict[tuple[str, int, str, str, str | None, str], Allowance] = {}
 
     def get(
         self, agreement: Agreement, request: Request, metric: Metric, priority: str
     ) -> Allowance:
-        key = (agreement.id, priority, request.service, request.category, metric)
+        key = (agreement.id, agreement.version, priority, request.service, request.category, metric)
         found = self._found.get(key)
         if found is None:
             row = self._table.applied(agreement, priority, request.service, request.category)
@@ -76,9 +79,11 @@ def evaluate(
     default_timezone: str = "UTC",
     quick_pause_minutes: int = 5,
     auto_close_s: int | None = None,
+    versions: VersionBook | None = None,
 ) -> SlaReport:
     """The clocks of every request of a validated catalog received by ``as_of``
-    (``auto_close_s``: the auto-close period where the agreement sets none)."""
+    (``auto_close_s``: the auto-close period where the agreement sets none; ``versions``:
+    the agreements' published versions, else each agreement's file is used throughout)."""
     return evaluate_records(
         catalog.requests,
         catalog.agreements,
@@ -87,6 +92,7 @@ def evaluate(
         default_timezone=default_timezone,
         quick_pause_minutes=quick_pause_minutes,
         auto_close_s=auto_close_s,
+        versions=versions,
     )
 
 
@@ -99,6 +105,7 @@ def evaluate_records(
     default_timezone: str = "UTC",
     quick_pause_minutes: int = 5,
     auto_close_s: int | None = None,
+    versions: VersionBook | None = None,
 ) -> SlaReport:
     """The clocks of every request received by ``as_of``, sorted by request id."""
     with collector_paused():
@@ -110,6 +117,7 @@ def evaluate_records(
             default_timezone,
             quick_pause_minutes,
             auto_close_s,
+            versions or VersionBook(),
         )
 
 
@@ -138,7 +146,8 @@ def _evaluate(
     as_of: datetime,
     default_timezone: str,
     quick_pause_minutes: int,
-    auto_close_s: int | None = None,
+    auto_close_s: int | None,
+    versions: VersionBook,
 ) -> SlaReport:
     known = sorted((r for r in requests if instant(r.received) <= as_of), key=lambda r: r.id)
     first_year = min((instant(r.received).year for r in known), default=as_of.year)
@@ -151,13 +160,15 @@ def _evaluate(
         agreement = None
         if request.agreement is not None:
             agreement = table.in_force(request.agreement, request.received.date())
+            if agreement is not None:
+                agreement = versions.at(agreement, instant(request.received))
         lookup = None if agreement is None else _lookup(allowances, agreement, request)
         results.append(
             request_clocks(
                 request, agreement, lookup, as_of, quick_pause_minutes * 60, auto_close_s
             )
         )
-    return SlaReport(as_of, tuple(results), ordered, book)
+    return SlaReport(as_of, tuple(results), ordered, book, versions)
 
 
 def evaluate_under(

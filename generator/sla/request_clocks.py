@@ -83,6 +83,8 @@ class RequestClocks:
     paused_s: int | None
     quick_pauses: tuple[QuickPause, ...]
     timeline: Timeline
+    agreement_version: int | None = None
+    """The version of the agreement the request was measured under."""
 
     def measured(self) -> tuple[ClockResult, ...]:
         """Every clock that counts towards compliance (each reply/update cycle separately)."""
@@ -149,6 +151,7 @@ def request_clocks(
         paused_s=paused_s,
         quick_pauses=flagged,
         timeline=timeline,
+        agreement_version=None if agreement is None or lookup is None else agreement.version,
     )
 
 

@@ -88,7 +88,7 @@ class TargetTable:
         for agreement in sorted(self._agreements.values(), key=lambda a: a.id):
             if agreement.supersedes:
                 self._successors.setdefault(agreement.supersedes, []).append(agreement)
-        self._rows: dict[tuple[str, str, str, str | None], AppliedTarget] = {}
+        self._rows: dict[tuple[str, int, str, str, str | None], AppliedTarget] = {}
 
     def get(self, agreement_id: str) -> Agreement | None:
         """The agreement with this id, if any."""
@@ -121,7 +121,7 @@ class TargetTable:
         self, agreement: Agreement, priority: str, service: str, category: str | None
     ) -> AppliedTarget:
         """The row for these request attributes (cached)."""
-        key = (agreement.id, priority, service, category)
+        key = (agreement.id, agreement.version, priority, service, category)
         found = self._rows.get(key)
         if found is None:
             found = self._rows[key] = applied_target(agreement, priority, service, category)

@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from generator.analysis.auto_close import awaiting_confirmation
-from generator.analysis.scope import scope_problems
 from generator.models.request import OPEN_STATUSES, STATUSES
 from generator.records.catalog import roster_index
 from generator.views.charts import Series, bar_chart
 from generator.views.clocks import alerts, by_due, by_overdue
+from generator.views.request_rules import out_of_scope as scope_of
 from generator.views.verdicts import Verdict, review_due
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:
     out_of_scope = []
     for request, state in sorted(known.values(), key=lambda pair: pair[0].id):
         agreement = agreements.get(request.agreement) if request.agreement else None
-        problems = scope_problems(request, agreement, roster.requester(request.requester))
+        problems = scope_of(request, agreement, roster, facts.versions)
         if problems:
             out_of_scope.append((request, state, problems))
     unassigned = sorted(
@@ -119,6 +119,12 @@ def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:
         "unassigned": unassigned,
         "awaiting": awaiting_confirmation(known.values()),
         "reviews": _reviews_due(facts),
+        "objective_misses": sorted(
+            (miss for misses in facts.objective_misses.values() for miss in misses),
+            key=lambda miss: (miss.month, miss.agreement_id, miss.metric),
+            reverse=True,
+        ),
+        "any_objectives": any(a.objectives for a in catalog.agreements),
     }
 
 

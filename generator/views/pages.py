@@ -40,6 +40,8 @@ from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
 from generator.records.kinds import SHAPES
 from generator.sla.request_clocks import sla_summary
+from generator.sla.versions import published_ids
+from generator.views.agreement_versions import version_rows
 from generator.views.dashboards import agreement_extras, dashboard_pages, home_answers
 from generator.views.maintenance_gates import blocked, gate_rows
 from generator.views.page_spec import PageSpec
@@ -184,7 +186,7 @@ def _home(facts: SiteFacts) -> PageSpec:
 
 def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterator[PageSpec]:
     catalog = facts.catalog
-    rules = request_rules(catalog, facts.states) if model is Request else None
+    rules = request_rules(catalog, facts.states, facts.versions) if model is Request else None
     for entry, record in catalog.of(model):
         context: dict[str, Any] = {
             "record": record,
@@ -213,6 +215,12 @@ def _request_context(
 ) -> dict[str, Any]:
     catalog = facts.catalog
     agreement = catalog.record(record.agreement, Agreement) if record.agreement else None
+    clocks = facts.clocks.get(record.id)
+    if clocks is not None and clocks.agreement_id and clocks.agreement_version is not None:
+        # The version the request was measured under, not the file as it is today.
+        measured = facts.versions.version(clocks.agreement_id, clocks.agreement_version)
+        if measured is not None:
+            agreement = measured.agreement
     state = facts.states[record.id]
     return {
         "state": state,
@@ -268,6 +276,10 @@ def _agreement_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
         "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
         "needs": needs,
         "surveys": survey_ids(needs),
+        "versions": version_rows(facts.versions, record.id, facts.as_of),
+        "objective_misses": facts.objective_misses.get(record.id, []),
+        "reports_compliance": record.id in published_ids([record]),
+        "versions_from_history": facts.versions.from_history,
         "capability": facts.capability.get(record.id),
         "capability_months": CAPABILITY_MONTHS,
         "achievable": ACHIEVABLE,
@@ -323,6 +335,11 @@ def _audit_pages(facts: SiteFacts) -> Iterator[PageSpec]:
     ]
     common = {"site_history": history, "history_available": history.available}
     yield PageSpec("audit/index.md", "audit_index", {**common, "sections": sections})
-    matrix = evidence_matrix(facts.catalog, history, facts.as_of)
+    review_flags = [
+        f"{miss.agreement_id}: {miss.text()}; review the agreement"
+        for misses in facts.objective_misses.values()
+        for miss in misses
+    ]
+    matrix = evidence_matrix(facts.catalog, history, facts.as_of, {"SP 1.2": review_flags})
     goals = list(GOALS.items())
     yield PageSpec("audit/cmmi.md", "audit_cmmi", {**common, "matrix": matrix, "goals": goals})

@@ -17,6 +17,7 @@ from generator.models.request import Request
 from generator.records.catalog import Catalog, roster_index
 from generator.records.roster_index import RosterIndex
 from generator.sla.status import RequestState
+from generator.sla.versions import VersionBook
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,12 @@ class RequestRules:
 
     roster: RosterIndex
     advisor: Advisor
+    versions: VersionBook
 
     def out_of_scope(self, request: Request, agreement: Agreement | None) -> list[ScopeProblem]:
-        """Why the request falls outside its agreement, requester criterion included."""
-        return scope_problems(request, agreement, self.roster.requester(request.requester))
+        """Why the request falls outside its agreement (the version in force when it was
+        received), requester criterion included."""
+        return out_of_scope(request, agreement, self.roster, self.versions)
 
     def advice(self, request: Request, body: str, state: RequestState) -> Advice:
         """A category when it has none; a group while it is open and unassigned."""
@@ -38,7 +41,20 @@ class RequestRules:
         )
 
 
-def request_rules(catalog: Catalog, states: Mapping[str, RequestState]) -> RequestRules:
+def out_of_scope(
+    request: Request, agreement: Agreement | None, roster: RosterIndex, versions: VersionBook
+) -> list[ScopeProblem]:
+    """Why ``request`` falls outside ``agreement`` as it stood when the request came in."""
+    if agreement is None:
+        return []
+    in_force = versions.at(agreement, request.received)
+    starts = versions.starts(agreement.id)
+    return scope_problems(request, in_force, roster.requester(request.requester), starts)
+
+
+def request_rules(
+    catalog: Catalog, states: Mapping[str, RequestState], versions: VersionBook
+) -> RequestRules:
     """The rules for a site whose known requests are those with a state."""
     known = [request for request in catalog.requests if request.id in states]
-    return RequestRules(roster_index(catalog), Advisor(catalog.services, known))
+    return RequestRules(roster_index(catalog), Advisor(catalog.services, known), versions)

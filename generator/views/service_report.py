@@ -139,6 +139,7 @@ def service_report(
     by_service = Counter(facts.clocks[rid].service for rid, _ in found.resolved)
     return {
         "agreement": agreement,
+        "versions": sorted(found.versions) or [agreement.version],
         "month": month,
         "zone": zone,
         "complete": link.complete,

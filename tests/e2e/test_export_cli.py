@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import fingerprint, replace_in, run_cli
+from tests.helpers import NO_HISTORY_WARNING, fingerprint, replace_in, run_cli
 
 AS_OF = "2026-11-21T12:00:00Z"
 REQ = "records/requests/2026/REQ-20261120-7F3A.md"
@@ -161,6 +161,20 @@ def full_contract() -> dict[str, Any]:
     item["clocks"]["periodic_update"] = ADDED_CLOCKS["periodic_update"]
     item.update(ADDED_REQUEST)
     item.update(RECORD_FIELDS)
+    # The version the request is measured under, right after the agreement it names.
+    document["requests"][0] = {
+        key: value
+        for name, field in item.items()
+        for key, value in (
+            [(name, field), ("agreement_version", 1)] if name == "agreement" else [(name, field)]
+        )
+    }
+    # A plain folder: the file is the only version, in force from its effective date
+    # (1 January 2026, Berlin), with no commit.
+    document["agreements"][0]["versions"] = [
+        {"version": 1, "in_force_from": "2025-12-31T23:00:00Z", "in_force_to": None,
+         "commit": None},
+    ]  # fmt: skip
     for row, added in zip(document["agreements"][0]["compliance"], ADDED_ROWS, strict=True):
         row.update(added)
     return document
@@ -168,7 +182,7 @@ def full_contract() -> dict[str, Any]:
 
 def test_the_contract_fields_are_exactly_the_contract(contract_repo: Path) -> None:
     run = run_cli("export", "--as-of", AS_OF, cwd=contract_repo)
-    assert (run.code, run.err) == (0, "")
+    assert (run.code, run.err) == (0, NO_HISTORY_WARNING)
     assert project(json.loads(run.out), CONTRACT) == CONTRACT
 
 
@@ -177,8 +191,9 @@ def test_the_whole_document_is_exactly_as_expected(contract_repo: Path) -> None:
     document = json.loads(run.out)
     assert document == full_contract()
     assert list(document["requests"][0]) == [
-        "id", "status", "priority", "agreement", "service", "group", "clocks", "paused_s",
-        "quick_pauses", "title", "category", "requester", "channel", "received",
+        "id", "status", "priority", "agreement", "agreement_version", "service", "group",
+        "clocks", "paused_s", "quick_pauses", "title", "category", "requester", "channel",
+        "received",
         "received_priority", "events", "plan", "satisfaction", "imported", "imported_sla",
     ]  # fmt: skip
     assert run.out == json.dumps(full_contract(), indent=2) + "\n"
@@ -227,9 +242,9 @@ def test_csv_has_one_row_per_request(contract_repo: Path) -> None:
         "first_response_due,resolution_state,resolution_elapsed_s,resolution_remaining_s,"
         "resolution_due,next_response_state,next_response_elapsed_s,next_response_remaining_s,"
         "next_response_due,periodic_update_state,periodic_update_elapsed_s,"
-        "periodic_update_remaining_s,periodic_update_due",
+        "periodic_update_remaining_s,periodic_update_due,agreement_version",
         "REQ-20261120-7F3A,waiting_on_requester,P2,AGR-ACME-IT,workplace-it,desk,"
-        "met,3180,420,,paused,3240,25560,,not_applicable,,,,not_applicable,,,",
+        "met,3180,420,,paused,3240,25560,,not_applicable,,,,not_applicable,,,,1",
     ]
 
 

@@ -8,7 +8,7 @@ import io
 import json
 from typing import TYPE_CHECKING
 
-from tests.helpers import fingerprint, replace_in, run_cli
+from tests.helpers import NO_HISTORY_WARNING, fingerprint, replace_in, run_cli
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,7 +25,7 @@ def test_each_request_carries_its_record_fields_events_and_satisfaction(
     contract_repo: Path,
 ) -> None:
     run = run_cli("export", "--as-of", "2026-11-25T12:00:00Z", cwd=contract_repo)
-    assert (run.code, run.err) == (0, "")
+    assert (run.code, run.err) == (0, NO_HISTORY_WARNING)
     (item,) = json.loads(run.out)["requests"]
     assert {key: item[key] for key in ("id", "status", "priority", "service", "group")} == {
         "id": "REQ-20261120-7F3A",
