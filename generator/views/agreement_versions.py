@@ -10,6 +10,7 @@ the body as a unified diff.
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -141,17 +142,25 @@ def field_changes(before: Agreement, after: Agreement) -> Iterator[FieldWhole]:
 
 
 def _fields(agreement: Agreement) -> dict[str, Any]:
-    data = agreement.model_dump(mode="json", exclude_none=True)
+    # Python values (dates, not quoted date strings) read as the file was written.
+    data = agreement.model_dump(mode="python", exclude_none=True)
     return {key: value for key, value in data.items() if key not in _OWN_COLUMNS}
 
 
 def _yaml(value: Any) -> str:
     if value is None:
         return ""
-    text = yaml.safe_dump(
+    try:
+        text = _dump(value)
+    except yaml.representer.RepresenterError:  # a type YAML does not know: its JSON form
+        text = _dump(json.loads(json.dumps(value, default=str)))
+    return text.removesuffix("...\n").rstrip("\n")
+
+
+def _dump(value: Any) -> str:
+    return yaml.safe_dump(
         value, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1 << 30
     )
-    return text.removesuffix("...\n").rstrip("\n")
 
 
 def body_diff(before: PublishedVersion, after: PublishedVersion) -> Iterator[DiffLine]:

@@ -91,7 +91,8 @@ def revised(tmp_path_factory: pytest.TempPathFactory) -> Revised:
     _write_request(root, _worked("REQ-20260302-A001", "2026-03-02"))
     repo.commit("REQ-20260302-A001", "2026-03-03T12:00:00+01:00")
     before_revision = repo.git("rev-parse", "HEAD")
-    write_record(root, "agreements", _version(2, "8h", "2026-03-01", "2026-03-09"))
+    version_2 = _version(2, "8h", "2026-03-01", "2026-03-09")
+    write_record(root, "agreements", {**version_2, "objectives": {"resolution": 90}})
     repo.commit("Agreement version 2: resolution in 8 hours", "2026-03-10T10:00:00+01:00")
     _write_request(root, _worked("REQ-20260316-B002", "2026-03-16"))
     repo.commit("REQ-20260316-B002", "2026-03-17T12:00:00+01:00")
@@ -186,6 +187,27 @@ def test_the_built_site_tells_each_request_its_own_version(
     assert "versions 1 and 2: each request measured under the version in force" in march
     april = (site / "reports/AGR-TEST/2026-04/index.html").read_text(encoding="utf-8")
     assert "(version 3)" in april
+    agreement_page = (site / "agreements/AGR-TEST/index.html").read_text(encoding="utf-8")
+    assert "Version 3 against version 2" in agreement_page
+    assert "<td>resolution</td> <td>8h</td> <td>24h</td>" in agreement_page
+
+
+def test_a_month_below_its_objective_raises_a_review_flag(revised: Revised, tmp_path: Path) -> None:
+    """Version 2 (in force at the end of March) promises 90 % of resolutions; March had
+    A met and B, C breached. April falls under version 3, which states no objective."""
+    root = _at(revised, "main", tmp_path / "flags")
+    run = run_cli("generate", "--as-of", AS_OF, cwd=root)
+    assert run.code == 0, run.err
+    flag = "2026-03 resolution: 33.3 % in target \\(1 met, 2 breached\\), objective 90 %"
+    staging = root / ".servicebook/docs"
+    assert flag in (staging / "agreements/AGR-TEST.md").read_text(encoding="utf-8")
+    assert flag in (staging / "audit/cmmi.md").read_text(encoding="utf-8")
+    dashboard = (staging / "dashboards/internal.md").read_text(encoding="utf-8")
+    assert (
+        "[2026-03](../reports/AGR-TEST/2026-03.md) | resolution | "
+        "33.3 % (1 met, 2 breached) | 90 % |" in dashboard
+    )
+    assert "2026-04" not in dashboard.split("## Objectives missed")[1].split("\n## ")[0]
 
 
 def test_a_plain_folder_says_once_that_the_file_is_used(revised: Revised, tmp_path: Path) -> None:

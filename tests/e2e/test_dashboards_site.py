@@ -69,9 +69,12 @@ def test_internal_dashboard_sorts_by_urgency(docs: Path) -> None:
         in (page)
     )
     assert (
-        "| [Lindenhof Kliniken IT support](../agreements/AGR-LINDENHOF-2026.md) | agreement | "
-        '2026-09-19 | <span class="sb-badge sb-breached">overdue by 67 days</span> |'
+        "| [Password and MFA reset with identity check](../procedures/password-reset.md) | "
+        'procedure | 2026-09-30 | <span class="sb-badge sb-breached">overdue by 56 days</span> |'
     ) in page
+    # The Lindenhof review was held on 20 November, after its October objectives were missed.
+    assert "AGR-LINDENHOF-2026" not in _section(page, "Reviews due")
+    assert "AGR-LINDENHOF-2026" in _section(page, "Objectives missed")
     assert "REQ-20261106-2C9D" in _section(page, "Out of scope")
     assert "REQ-20261120-E05B" in _section(page, "Unassigned")
     assert "<title>open requests, under 1 day: 5</title>" in page

@@ -57,7 +57,7 @@ def test_the_changes_are_whole() -> None:
     fields = {f.field: f for f in changes.fields}
     assert set(fields) == {"effective", "scope"}
     assert LONG in fields["scope"].after  # nothing cut at 100 characters
-    assert fields["effective"].before == "'2000-01-01'"
+    assert fields["effective"].before == "2000-01-01"
     assert [line.kind for line in changes.body] == [
         "header",
         "header",
