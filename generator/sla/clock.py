@@ -7,10 +7,10 @@ stop (or to ``as_of``), each running, paused or stopped at one priority. Rules:
   clock runs. A priority change keeps the elapsed time and switches the target (and the
   calendar, when the new row names another one) from that instant on; a change while the
   clock stands stopped takes effect only if it runs again.
-- ``breached`` means elapsed strictly greater than the target. ``breached_at`` is the first
-  instant at which that is true: the second after the target was used up (so a target used
-  up exactly at closing time breaches one second after the next opening), or the instant of
-  a priority change whose smaller target is already exceeded.
+- ``breached`` means elapsed strictly greater than the target. ``breached_at`` is the
+  instant the target ran out, the clock's due (a target used up exactly at closing time
+  breached at closing time, once the clock runs on the next morning), or the instant of a
+  priority change whose smaller target is already exceeded.
 - A pause never un-breaches. A later target change that makes elapsed fit again (a
   downgrade) keeps the breach when ``sticky`` (the default) and is recorded; without
   ``sticky`` the breach is cleared and may happen again under the new target.
@@ -203,10 +203,18 @@ class _Run:
             return
         target, elapsed = self.target, self.elapsed
         if self.breached_at is None and target is not None and elapsed + seconds > target:
-            self.breached_at = self.calendar.add_business_seconds(part.start, target - elapsed + 1)
+            self.breached_at = self._ran_out(part.start, target - elapsed)
             self.note(self.breached_at, "breach", self.priority)
         self.elapsed += seconds
         self.reached = (part.start, seconds, self.calendar)
+
+    def _ran_out(self, start: datetime, remaining: int) -> datetime:
+        """The instant the target was used up: ``remaining`` business seconds after
+        ``start`` or, with nothing left, where the last running stretch used it up."""
+        if remaining > 0 or self.reached is None:
+            return self.calendar.add_business_seconds(start, max(remaining, 0))
+        begun, seconds, calendar = self.reached
+        return max(calendar.add_business_seconds(begun, seconds), self.target_since)
 
     def switch(self, at: datetime, priority: str) -> None:
         """A priority change: keep elapsed, take the new row's target and calendar."""

@@ -228,7 +228,7 @@ def test_later_as_of_shows_the_whole_story(contract_repo: Path) -> None:
     assert (reply["state"], reply["elapsed_s"], reply["breached_at"]) == (
         "breached",
         23400,
-        "2026-11-23T09:30:01Z",
+        "2026-11-23T09:30:00Z",
     )
     assert reply["cycles"][0]["started_at"] == "2026-11-23T07:30:00Z"
 

@@ -77,7 +77,7 @@ SKIPPED_KEY = re.compile(r"level_at|^legacy_|^ola_|_alternative$|_exact_seconds$
 
 BREACHED_NO_DUE = (
     "due is shown only for running or at-risk clocks; this clock is breached at as_of, so "
-    "due is null and breached_at (first second beyond the target = product due + 1 s) "
+    "due is null and breached_at (the instant the target ran out = the product's due) "
     "carries the same arithmetic"
 )
 DEVIATIONS: dict[tuple[str, str], tuple[Any, str]] = {
@@ -109,9 +109,9 @@ DEVIATIONS: dict[tuple[str, str], tuple[Any, str]] = {
     ),
 }
 ALSO: dict[str, dict[str, Any]] = {
-    "ZM-04": {"resolution_breached_at": "2013-03-21T12:30:01Z"},
-    "GL-02": {"tto_breached_at": "2034-06-09T09:16:13Z"},
-    "GL-05": {"tto_breached_at": "2034-06-05T14:30:01Z"},
+    "ZM-04": {"resolution_breached_at": "2013-03-21T12:30:00Z"},
+    "GL-02": {"tto_breached_at": "2034-06-09T09:16:12Z"},
+    "GL-05": {"tto_breached_at": "2034-06-05T14:30:00Z"},
 }
 TRANSLATIONS = {
     "ZM-07": "P_matching = P2 (a row with targets), P_other = P3 (the default row, no targets)",
@@ -317,8 +317,10 @@ def _checks(scenario: dict[str, Any]) -> list[Check]:
             for i, item in enumerate(scenario["expected"])
         ]
     checks = [Check(sid, scenario, events, _instant(scenario["as_of"]), plain)]
-    if sid == "ZM-09":  # the note's reading: breached only once business time exceeds it
-        later = {"response_breached_at": "2013-06-05T07:00:01Z", "response_due": None}
+    if sid == "ZM-09":
+        # The note's reading: breached only once business time exceeds the target (the
+        # next morning), and then breached at the instant it ran out, the due (16:00Z).
+        later = {"response_breached_at": "2013-06-04T16:00:00Z", "response_due": None}
         checks.append(Check(f"{sid}#next-day", scenario, events, "2013-06-05T08:00:00Z", later))
     return checks
 

@@ -85,7 +85,7 @@ def test_a_pause_entered_after_a_breach_keeps_the_breach() -> None:
         "elapsed_s": 10800,
         "remaining_s": -3600,
         "due": None,
-        "breached_at": "2026-11-23T09:00:01Z",
+        "breached_at": "2026-11-23T09:00:00Z",
         "stopped_at": None,
     }
     assert [e.kind for e in found.resolution.events] == ["start", "breach", "pause"]
@@ -106,7 +106,7 @@ def test_a_downgrade_after_a_breach_stays_breached_when_sticky() -> None:
         "elapsed_s": 10800,
         "remaining_s": 18000,  # positive: target minus elapsed under the target in force
         "due": None,
-        "breached_at": "2026-11-23T11:00:01Z",
+        "breached_at": "2026-11-23T11:00:00Z",
         "stopped_at": None,
     }
     assert found.downgraded_after_breach
@@ -148,7 +148,7 @@ def test_an_upgrade_past_the_new_target_breaches_at_the_change() -> None:
         ([], "2026-11-23T16:00:00+01:00", ("running", 0, "2026-11-23T17:00:00Z", None)),
         # Used up at 18:00 (closing): not breached until business time goes beyond it.
         ([], "2026-11-23T18:30:00+01:00", ("at_risk", 7200, "2026-11-23T17:00:00Z", None)),
-        ([], "2026-11-24T09:00:00+01:00", ("breached", 10800, None, "2026-11-24T07:00:01Z")),
+        ([], "2026-11-24T09:00:00+01:00", ("breached", 10800, None, "2026-11-23T17:00:00Z")),
         (
             [{"at": "2026-11-24T07:30:00+01:00", "type": "responded"}],
             "2026-11-24T12:00:00+01:00",
@@ -211,7 +211,7 @@ def test_next_response_cycles() -> None:
         ("breached", 5400, "2026-11-23T11:00:00Z"),
         ("running", 600, "2026-11-23T13:00:00Z"),
     ]
-    assert utc_text(found.cycles[1].breached_at) == "2026-11-23T12:00:01Z"
+    assert utc_text(found.cycles[1].breached_at) == "2026-11-23T12:00:00Z"
     assert found.current is found.cycles[2]
     assert utc_text(found.current.due) == "2026-11-23T14:00:00Z"
     assert found.worst_elapsed_s == 5400
