@@ -51,10 +51,9 @@ class Breach:
 
     @property
     def over_by_s(self) -> int:
-        """Business seconds past the target (at the stop, or at ``as_of``)."""
-        if self.clock.elapsed_s is None or self.clock.target_s is None:
-            return 0
-        return max(self.clock.elapsed_s - self.clock.target_s, 0)
+        """Business seconds past the target it breached under (at the stop, or at
+        ``as_of``); a later downgrade does not shrink it."""
+        return self.clock.over_target_s
 
 
 @dataclass

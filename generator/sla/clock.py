@@ -70,6 +70,15 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class BreachTerms:
+    """The priority and target a clock breached under (a later downgrade may change the
+    clock's current ones)."""
+
+    priority: str
+    target_s: int
+
+
+@dataclass(frozen=True)
 class ClockResult:
     """A clock's figures at ``as_of``; numbers are None when not applicable."""
 
@@ -86,6 +95,22 @@ class ClockResult:
     paused_s: int
     downgraded_after_breach: bool
     events: tuple[ClockEvent, ...]
+    breached_under: BreachTerms | None = None
+    """The priority and target in force when it breached (None: not breached)."""
+
+    @property
+    def breach_stands(self) -> bool:
+        """Whether the clock counts as breached."""
+        return self.state == "breached"
+
+    @property
+    def over_target_s(self) -> int:
+        """Business seconds past the target it breached under (0 when not breached): a
+        downgrade after the breach raises the current target, not what was owed then."""
+        if self.elapsed_s is None or not self.breach_stands:
+            return 0
+        target = self.breached_under.target_s if self.breached_under else self.target_s
+        return max(self.elapsed_s - (target or 0), 0)
 
 
 def not_applicable(
@@ -158,6 +183,7 @@ def measure(
         stopped_at=stopped_at,
         paused_s=run.paused,
         downgraded_after_breach=run.downgraded,
+        breached_under=run.breached_under if breached_at is not None else None,
         events=events,
     )
 
@@ -174,6 +200,7 @@ class _Run:
         self.target_since = start
         self.elapsed = self.paused = 0
         self.breached_at: datetime | None = None
+        self.breached_under: BreachTerms | None = None
         self.downgraded = False
         self.reached: tuple[datetime, int, WorkCalendar] | None = None
         self.stopped_since: datetime | None = None
@@ -204,6 +231,7 @@ class _Run:
         target, elapsed = self.target, self.elapsed
         if self.breached_at is None and target is not None and elapsed + seconds > target:
             self.breached_at = self._ran_out(part.start, target - elapsed)
+            self.breached_under = BreachTerms(self.priority, target)
             self.note(self.breached_at, "breach", self.priority)
         self.elapsed += seconds
         self.reached = (part.start, seconds, self.calendar)
@@ -226,10 +254,11 @@ class _Run:
             if self.breached_at is not None and fits:
                 self.downgraded = True
                 if not self.rule.sticky:
-                    self.breached_at = None
+                    self.breached_at = self.breached_under = None
                     self.note(at, "breach_cleared", priority)
             if self.breached_at is None and not fits:
                 self.breached_at = at
+                self.breached_under = BreachTerms(priority, new.seconds or 0)
                 self.note(at, "breach", priority)
             self.target_since = at
         self.priority, self.target, self.calendar = priority, new.seconds, new.calendar

@@ -35,9 +35,8 @@ class ClockAlert:
 
     @property
     def over_by_s(self) -> int:
-        """How far past its target the clock is (0 when within it)."""
-        remaining = self.clock.remaining_s
-        return -remaining if remaining is not None and remaining < 0 else 0
+        """How far past the target it breached under the clock is (0 when within it)."""
+        return self.clock.over_target_s
 
 
 def current_clocks(clocks: RequestClocks) -> list[tuple[str, ClockResult]]:

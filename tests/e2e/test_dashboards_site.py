@@ -195,3 +195,22 @@ def test_sample_shows_the_suggestions_and_a_requester_out_of_scope(docs: Path) -
     assert f"    - {stranger}\n" in page
     dashboard = (docs / "dashboards" / "internal.md").read_text(encoding="utf-8")
     assert stranger in _section(dashboard, "Out of scope")
+
+
+def test_a_downgrade_after_a_breach_reads_the_same_on_the_request_and_the_report(
+    docs: Path,
+) -> None:
+    """REQ-20261007-D7B5 breached its P2 resolution target (8h), then was lowered to P3
+    (24h): neither page may say "time remaining" or "0s over the 24h target"."""
+    page = (docs / "requests" / "REQ-20261007-D7B5.md").read_text()
+    assert (
+        "breached 2026-10-07 16:40 CEST under the P2 target of 8h; the priority was lowered "
+        "to P3 (24h) afterwards. The breach stands, 9h30m over the target it breached"
+    ) in page
+    assert "<td>none: breached</td>" in page
+    report = (docs / "reports" / "AGR-LINDENHOF-2026" / "2026-10.md").read_text()
+    row = next(line for line in report.splitlines() if "REQ-20261007-D7B5" in line)
+    assert (
+        "**9h30m over** the 8h P2 target it breached under (the priority was lowered to P3, "
+        "24h, afterwards; the breach stands)"
+    ) in row

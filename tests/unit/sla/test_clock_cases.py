@@ -8,6 +8,7 @@ import pytest
 
 from generator.exports.clocks import clock_json
 from generator.exports.values import utc_text
+from generator.sla.clock import BreachTerms
 from tests.unit.sla.sla_models import agreement_record, calendar_record, clocks, request_record
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -115,6 +116,8 @@ def test_a_downgrade_after_a_breach_stays_breached_when_sticky() -> None:
         ("breach", "P1"),
         ("target_change", "P1 → P3: 1h → 8h"),
     ]
+    # What was owed when it breached, for the page and the report to tell the same story.
+    assert (found.breached_under, found.over_target_s) == (BreachTerms("P1", 3600), 7200)
 
 
 def test_a_downgrade_after_a_breach_clears_it_when_not_sticky() -> None:
@@ -128,6 +131,7 @@ def test_a_downgrade_after_a_breach_clears_it_when_not_sticky() -> None:
     )
     assert [e.kind for e in found.events][-1] == "breach_cleared"
     assert found.downgraded_after_breach
+    assert (found.breached_under, found.over_target_s) == (None, 0)
 
 
 def test_an_upgrade_past_the_new_target_breaches_at_the_change() -> None:
