@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
 
 from generator.models.common import (
+    DURATION_PATTERN,
     Day,
     Duration,
     Record,
@@ -15,12 +16,48 @@ from generator.models.common import (
     Review,
     Timestamp,
     as_list,
+    format_duration,
+    parse_duration,
 )
+from generator.models.day_count import DAYS_PATTERN, DayCount, parse_day_count
 from generator.models.reference import AgreementId, CalendarId, OrganizationId, PartyId, ServiceId
 
 AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
 Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
 Percent = Annotated[float, Field(gt=0, le=100)]
+
+
+def _day_count(value: object) -> DayCount:
+    if isinstance(value, DayCount):
+        return value
+    found = parse_day_count(value)
+    if found is None:
+        raise ValueError(
+            f"{value!r} is not a target in days; write e.g. '3 working days' or "
+            "'2 calendar days' (or a duration such as '8h')"
+        )
+    return found
+
+
+DayCountText = Annotated[
+    DayCount,
+    BeforeValidator(_day_count),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": DAYS_PATTERN, "examples": ["3 working days"]}),
+]
+# A row's metric: a duration (``4h``) or, moved into ``days`` on load, a day count.
+TargetDuration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    PlainSerializer(format_duration, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"{DURATION_PATTERN}|{DAYS_PATTERN}",
+            "examples": ["30m", "4h", "PT4H", "3 working days", "2 calendar days"],
+        }
+    ),
+]
 METRICS: tuple[Metric, ...] = ("first_response", "next_response", "periodic_update", "resolution")
 # One value or a list; the JSON Schema says so, so editors accept `priority: P1` too.
 StrList = Annotated[list[str], BeforeValidator(as_list, json_schema_input_type=str | list[str])]
@@ -55,18 +92,49 @@ class Target(RecordModel):
     calendar: CalendarId | None = Field(
         default=None, description="Calendar for this row; default: the agreement's (e.g. 24x7)."
     )
-    first_response: Duration | None = Field(
+    first_response: TargetDuration | None = Field(
         default=None, description="Time from receipt to the first public reply."
     )
-    next_response: Duration | None = Field(
+    next_response: TargetDuration | None = Field(
         default=None, description="Time from a requester's message to the next public reply."
     )
-    periodic_update: Duration | None = Field(
+    periodic_update: TargetDuration | None = Field(
         default=None, description="Longest time between public updates while open."
     )
-    resolution: Duration | None = Field(
+    resolution: TargetDuration | None = Field(
         default=None, description="Time from receipt to resolution, excluding pauses."
     )
+    days: dict[Metric, DayCountText] = Field(
+        default_factory=dict,
+        description="Targets in whole days per metric, e.g. resolution: 3 working days (due "
+        "at the end of the third working day after the day the clock starts) or 2 calendar "
+        "days. Written directly as the metric's value; kept here.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _day_counts(cls, data: Any) -> Any:
+        """``resolution: 3 working days`` is a day target: move it to ``days``."""
+        if not isinstance(data, dict):
+            return data
+        moved = {m: data[m] for m in METRICS if parse_day_count(data.get(m)) is not None}
+        if not moved:
+            return data
+        rest = {key: value for key, value in data.items() if key not in moved}
+        days = rest.get("days")
+        return {**rest, "days": {**(days if isinstance(days, dict) else {}), **moved}}
+
+    def day_count(self, metric: Metric) -> DayCount | None:
+        """The metric's target in days, None when it has none (or a duration)."""
+        return self.days.get(metric)
+
+    def target_text(self, metric: Metric) -> str:
+        """The metric's target as written: ``4h``, ``3 working days`` or ``—`` (none)."""
+        days = self.days.get(metric)
+        if days is not None:
+            return str(days)
+        seconds: int | None = getattr(self, metric)
+        return "—" if seconds is None else format_duration(seconds)
 
 
 def _default_pause() -> dict[Metric, list[str]]:

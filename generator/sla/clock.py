@@ -31,11 +31,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from generator.models.common import format_duration
+from generator.sla.day_targets import day_target_seconds
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from datetime import datetime
 
+    from generator.models.day_count import DayCount
     from generator.sla.timeline import Mode, Stretch
     from generator.sla.working_time import WorkCalendar
 
@@ -54,10 +56,18 @@ class ClockEvent:
 
 @dataclass(frozen=True)
 class Allowance:
-    """The target (None: no target) and calendar for one priority."""
+    """The target (None: no target) and calendar for one priority; a target in days
+    (``days``) is read against the clock's start (``seconds`` is then None)."""
 
     seconds: int | None
     calendar: WorkCalendar
+    days: DayCount | None = None
+
+    def target_from(self, start: datetime) -> int | None:
+        """The target in seconds of ``calendar`` for a clock started at ``start``."""
+        if self.days is None:
+            return self.seconds
+        return day_target_seconds(self.calendar, start, self.days)
 
 
 @dataclass(frozen=True)
@@ -195,7 +205,8 @@ class _Run:
         allowance = rule.allowance(priority)
         self.rule = rule
         self.priority = priority
-        self.target = allowance.seconds
+        self.start = start
+        self.target = allowance.target_from(start)
         self.calendar = allowance.calendar
         self.target_since = start
         self.elapsed = self.paused = 0
@@ -247,10 +258,11 @@ class _Run:
     def switch(self, at: datetime, priority: str) -> None:
         """A priority change: keep elapsed, take the new row's target and calendar."""
         new = self.rule.allowance(priority)
-        if (new.seconds, new.calendar.calendar_id) != (self.target, self.calendar.calendar_id):
-            change = f"{self.priority} → {priority}: {_text(self.target)} → {_text(new.seconds)}"
+        seconds = new.target_from(self.start)
+        if (seconds, new.calendar.calendar_id) != (self.target, self.calendar.calendar_id):
+            change = f"{self.priority} → {priority}: {_text(self.target)} → {_text(seconds)}"
             self.note(at, "target_change", change)
-            fits = new.seconds is None or self.elapsed <= new.seconds
+            fits = seconds is None or self.elapsed <= seconds
             if self.breached_at is not None and fits:
                 self.downgraded = True
                 if not self.rule.sticky:
@@ -258,10 +270,10 @@ class _Run:
                     self.note(at, "breach_cleared", priority)
             if self.breached_at is None and not fits:
                 self.breached_at = at
-                self.breached_under = BreachTerms(priority, new.seconds or 0)
+                self.breached_under = BreachTerms(priority, seconds or 0)
                 self.note(at, "breach", priority)
             self.target_since = at
-        self.priority, self.target, self.calendar = priority, new.seconds, new.calendar
+        self.priority, self.target, self.calendar = priority, seconds, new.calendar
 
     def due(self, as_of: datetime) -> datetime | None:
         """The earliest instant the target is used up (not yet exceeded at ``as_of``)."""

@@ -20,6 +20,7 @@ from generator.sla.request_clocks import Lookup, RequestClocks, request_clocks
 from generator.sla.targets import TargetTable
 from generator.sla.timeline import instant
 from generator.sla.versions import VersionBook
+from generator.sla.working_time import WorkCalendar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -54,6 +55,13 @@ class _Allowances:
         self._table = table
         self._calendars = calendars
         self._found: dict[tuple[str, int, str, str, str | None, str], Allowance] = {}
+        self._walls: dict[str, WorkCalendar] = {}
+
+    def _wall_clock(self, zone: str) -> WorkCalendar:
+        found = self._walls.get(zone)
+        if found is None:
+            found = self._walls[zone] = WorkCalendar.always(f"24x7 ({zone})", zone)
+        return found
 
     def get(
         self, agreement: Agreement, request: Request, metric: Metric, priority: str
@@ -68,7 +76,11 @@ class _Allowances:
                 or self._calendars.get(BUILT_IN_24X7)
             )
             assert calendar is not None  # the built-in 24x7 always exists
-            found = self._found[key] = Allowance(row.seconds(metric), calendar)
+            days = row.day_count(metric)
+            if days is not None and days.kind == "calendar":
+                # Calendar days count wall time; the days are those of the calendar's zone.
+                calendar = self._wall_clock(calendar.versions[-1].timezone)
+            found = self._found[key] = Allowance(row.seconds(metric), calendar, days)
         return found
 
 

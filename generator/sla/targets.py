@@ -21,7 +21,8 @@ agreement, priority, service and category: there are few distinct combinations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from generator.models.agreement import Agreement, Metric, Target
+    from generator.models.day_count import DayCount
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ class AppliedTarget:
     next_response: int | None
     periodic_update: int | None
     resolution: int | None
+    days: Mapping[str, DayCount] = field(default_factory=dict)
+    """Targets in whole days per metric (instead of a duration)."""
+
+    def day_count(self, metric: Metric) -> DayCount | None:
+        """The metric's target in days, None when it has none (or a duration)."""
+        return self.days.get(metric)
 
     def seconds(self, metric: Metric) -> int | None:
         """The target of one metric in business seconds, None when there is none."""
@@ -74,6 +82,7 @@ def applied_target(
         next_response=target.next_response if target else None,
         periodic_update=target.periodic_update if target else None,
         resolution=target.resolution if target else None,
+        days={str(metric): count for metric, count in target.days.items()} if target else {},
     )
 
 

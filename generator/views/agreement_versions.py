@@ -18,23 +18,24 @@ from typing import Any
 
 import yaml
 
-from generator.models.agreement import Agreement, Target
+from generator.models.agreement import METRICS, Agreement, Target
 from generator.sla.versions import PublishedVersion, VersionBook
 from generator.views.describe import describe_match
 
-CLOCKS = ("first_response", "next_response", "periodic_update", "resolution")
+CLOCKS = METRICS
 # Shown elsewhere in the row (number, approvals) or as their own table (targets).
 _OWN_COLUMNS = frozenset({"version", "approvals", "targets"})
 
 
 @dataclass(frozen=True)
 class TargetChange:
-    """One clock of one targets row that differs between two versions (None: no target)."""
+    """One clock of one targets row that differs between two versions, as written
+    (``4h``, ``3 working days``; ``—``: no target)."""
 
     applies_to: str
     clock: str
-    before: int | None
-    after: int | None
+    before: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,8 @@ def target_changes(before: Sequence[Target], after: Sequence[Target]) -> Iterato
     for key in keys:
         was, now = old.get(key), new.get(key)
         for clock in CLOCKS:
-            a = getattr(was, clock) if was is not None else None
-            b = getattr(now, clock) if now is not None else None
+            a = was.target_text(clock) if was is not None else "—"
+            b = now.target_text(clock) if now is not None else "—"
             if a != b:
                 yield TargetChange(_applies_to(key), clock, a, b)
 

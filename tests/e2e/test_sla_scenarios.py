@@ -16,10 +16,11 @@ Product vocabulary is translated to ours:
   to Zammad's "longest exchange" statistic in ZM-16);
 - ``next_due`` is the earliest due of first_response, next_response and resolution.
 
-Keys our semantics do not cover are listed in ``NOT_COVERED`` (escalation levels,
-working-day targets, OLAs, values of older product versions). Where our documented
-choice differs from the product, ``DEVIATIONS`` holds our value and the reason; that is
-what is asserted.
+GLPI's working days with ``end_of_working_day`` are our ``N working days`` targets; its
+default (the same clock time N working days later) is not covered. Keys our semantics do
+not cover are skipped (escalation levels, OLAs, values of older product versions).
+Where our documented choice differs from the product, ``DEVIATIONS`` holds our value and
+the reason; that is what is asserted.
 """
 
 from __future__ import annotations
@@ -65,15 +66,15 @@ TARGET = {
 }
 
 NOT_COVERED = {
-    "GL-06": "targets in working days landing on the same clock time (GLPI); we offer "
-    "business durations only",
-    "GL-07": "working-day targets pushed to the end of the working day (GLPI)",
-    "GL-10": "working-day arithmetic (GLPI); no working-day unit in our targets",
+    "GL-06": "working days landing on the same clock time (GLPI's default); our working-day "
+    "targets are due at the end of the N-th working day (GLPI's end_of_working_day)",
+    "GL-10": "the calendar's working-day arithmetic on its own, including negative days; "
+    "GL-07 and GL-09 check our working-day targets through requests",
 }
-# Escalation levels (GLPI), OLA clocks, working-day dues, values of older product versions
+# Escalation levels (GLPI), OLA clocks, working-day dues at the same clock time, older values
 # and alternative readings are not part of our semantics; exact-second variants are used
 # through DEVIATIONS.
-SKIPPED_KEY = re.compile(r"level_at|^legacy_|^ola_|_alternative$|_exact_seconds$|working_days")
+SKIPPED_KEY = re.compile(r"level_at|^legacy_|^ola_|_alternative$|_exact_seconds$")
 
 BREACHED_NO_DUE = (
     "due is shown only for running or at-risk clocks; this clock is breached at as_of, so "
@@ -183,6 +184,10 @@ def _pause(spec: Any) -> dict[str, list[str]] | None:
 def _agreement(scenario: dict[str, Any], resolution_min: int | None = None) -> dict[str, Any]:
     targets = scenario.get("targets", {})
     row = {TARGET[k]: f"{v}m" for k, v in targets.items() if k in TARGET and v is not None}
+    if targets.get("end_of_working_day"):  # GLPI's variant is our "N working days"
+        for key in ("tto_working_days", "ttr_working_days"):
+            if key in targets:
+                row[METRIC[key.removesuffix("_working_days")]] = f"{targets[key]} working days"
     if resolution_min is not None:
         row["resolution"] = f"{resolution_min}m"
     rows = [{"match": {}, **row}]
@@ -363,7 +368,12 @@ def _run(check: Check, root: Path) -> list[str]:
     document = export(root, _instant(check.as_of))
     expected = {**check.expected, **ALSO.get(check.name, {})}
     problems = []
-    in_days = {k.removesuffix("_working_days") for k in check.scenario.get("targets", {})}
+    targets = check.scenario.get("targets", {})
+    in_days = (
+        set()
+        if targets.get("end_of_working_day")
+        else {k.removesuffix("_working_days") for k in targets}
+    )
     for key, value in expected.items():
         if SKIPPED_KEY.search(key) or key == "note" or key.removesuffix("_due") in in_days:
             continue

@@ -51,8 +51,8 @@ def test_the_changes_are_whole() -> None:
     changes = newest.changes
     assert changes is not None and changes.previous == 1
     assert [(t.applies_to, t.clock, t.before, t.after) for t in changes.targets] == [
-        ("priority P1", "periodic_update", None, 3600),
-        ("priority P1", "resolution", 4 * 3600, 2 * 3600),
+        ("priority P1", "periodic_update", "—", "1h"),
+        ("priority P1", "resolution", "4h", "2h"),
     ]
     fields = {f.field: f for f in changes.fields}
     assert set(fields) == {"effective", "scope"}
