@@ -13,7 +13,9 @@ Added to the contract's fields: ``clocks.periodic_update`` (same shape as
 (pauses entered soon after a requester message); per compliance row the percentiles, open
 counts and downgrades after a breach of :mod:`generator.analysis.compliance`; per
 request ``agreement_version`` (the version it was measured under, CSV: the last column) and
-per agreement ``versions`` (each published version, in force from and to, its commit).
+per agreement ``versions`` (each published version, in force from and to, its commit);
+per clock ``escalation_level`` (0: none reached) and ``escalated_at`` (when it reached
+that level, null at level 0).
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def clock_json(clock: ClockResult) -> Json:
         "due": utc_text(clock.due),
         "breached_at": utc_text(clock.breached_at),
         "stopped_at": utc_text(clock.stopped_at),
+        "escalation_level": clock.escalation_level,
+        "escalated_at": utc_text(clock.escalation.at if clock.escalation else None),
     }
 
 

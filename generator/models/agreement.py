@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 
 from generator.models.common import (
     DURATION_PATTERN,
@@ -25,6 +33,18 @@ from generator.models.reference import AgreementId, CalendarId, OrganizationId, 
 AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
 Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
 Percent = Annotated[float, Field(gt=0, le=100)]
+
+
+def _rising(value: list[float]) -> list[float]:
+    if any(later <= earlier for earlier, later in pairwise(value)):
+        raise ValueError(
+            f"escalation thresholds must rise, each above the one before, e.g. [50, 75, 90]; "
+            f"got {value}"
+        )
+    return value
+
+
+Thresholds = Annotated[list[Percent], AfterValidator(_rising)]
 
 
 def _day_count(value: object) -> DayCount:
@@ -110,6 +130,11 @@ class Target(RecordModel):
         "at the end of the third working day after the day the clock starts) or 2 calendar "
         "days. Written directly as the metric's value; kept here.",
     )
+    escalate_at: Thresholds | None = Field(
+        default=None,
+        description="Escalation thresholds in percent of each target of the row, rising "
+        "(e.g. [50, 75, 90]: levels 1 to 3); default: the agreement's escalate_at.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -193,6 +218,12 @@ class Agreement(Record):
         default_factory=dict,
         description="Compliance objective per clock: the share of clocks in target a month "
         "must reach, in percent (e.g. resolution: 95); a month below it raises a review flag.",
+    )
+    escalate_at: Thresholds = Field(
+        default_factory=list,
+        description="Escalation thresholds in percent of a target for every row that sets "
+        "none, rising (e.g. [50, 75, 90]); the internal dashboard lists each open clock at "
+        "its level. Empty: no escalation levels.",
     )
     warn_at: float = Field(
         default=0.75, gt=0, le=1, description="Fraction of a target after which a clock is at risk."

@@ -22,11 +22,20 @@ stop (or to ``as_of``), each running, paused or stopped at one priority. Rules:
   time is due at closing time. ``remaining_s`` is target minus elapsed under the target in
   force, negative once breached.
 - ``paused_s`` is the business time the clock spent paused (not stopped).
+- Escalation levels: a row may set thresholds in percent of its target (``escalate_at``,
+  rising, e.g. 50, 75, 90). Level N is reached the instant elapsed time first reaches the
+  N-th threshold (whole seconds, rounded up) while the clock runs, so pauses, closed hours
+  and holidays delay it exactly as they delay the due time. A priority change reads the
+  new row's thresholds against the elapsed time: levels the new target already exceeds
+  are reached at the change; a downgrade lowers the current level (those reached before
+  stay in the record). ``escalation_level`` is the current level at ``as_of``;
+  ``next_escalation`` (running and at-risk clocks only) is when the next one falls due.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -42,7 +51,9 @@ if TYPE_CHECKING:
     from generator.sla.working_time import WorkCalendar
 
 ClockState = Literal["running", "at_risk", "paused", "met", "breached", "not_applicable"]
-EventKind = Literal["start", "pause", "resume", "target_change", "breach", "breach_cleared", "stop"]
+EventKind = Literal[
+    "start", "pause", "resume", "target_change", "escalation", "breach", "breach_cleared", "stop"
+]
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,8 @@ class Allowance:
     seconds: int | None
     calendar: WorkCalendar
     days: DayCount | None = None
+    escalate_at: tuple[float, ...] = ()
+    """Escalation thresholds in percent of the target, rising."""
 
     def target_from(self, start: datetime) -> int | None:
         """The target in seconds of ``calendar`` for a clock started at ``start``."""
@@ -89,6 +102,26 @@ class BreachTerms:
 
 
 @dataclass(frozen=True)
+class Escalation:
+    """An escalation level a clock reached: the ``level``-th threshold (from 1), at
+    ``percent`` % of the target in force, reached at ``at``."""
+
+    level: int
+    percent: float
+    at: datetime
+
+    @property
+    def text(self) -> str:
+        """``level 2 (75 %)``."""
+        return f"level {self.level} ({self.percent:g} %)"
+
+
+def escalation_need(percent: float, target_s: int) -> int:
+    """Business seconds of elapsed time at which ``percent`` % of the target is reached."""
+    return math.ceil(percent * target_s / 100)
+
+
+@dataclass(frozen=True)
 class ClockResult:
     """A clock's figures at ``as_of``; numbers are None when not applicable."""
 
@@ -107,6 +140,23 @@ class ClockResult:
     events: tuple[ClockEvent, ...]
     breached_under: BreachTerms | None = None
     """The priority and target in force when it breached (None: not breached)."""
+    escalate_at: tuple[float, ...] = ()
+    """The escalation thresholds of the target in force, percent, rising."""
+    escalations: tuple[Escalation, ...] = ()
+    """Every escalation level reached, in time order."""
+    escalation_level: int = 0
+    """The level under the target in force at ``as_of`` (0: none reached)."""
+    next_escalation: datetime | None = None
+    """When the next level is reached if the clock keeps running (running clocks only)."""
+
+    @property
+    def escalation(self) -> Escalation | None:
+        """The current level, with the instant it was last reached (None: level 0)."""
+        if not self.escalation_level:
+            return None
+        return next(
+            (e for e in reversed(self.escalations) if e.level == self.escalation_level), None
+        )
 
     @property
     def breach_stands(self) -> bool:
@@ -177,9 +227,10 @@ def measure(
         state = "at_risk"
     else:
         state = "running"
-    due = None
+    due = next_escalation = None
     if target is not None and state in ("running", "at_risk"):
         due = run.due(as_of)
+        next_escalation = run.next_escalation(as_of)
     return ClockResult(
         metric=metric,
         state=state,
@@ -195,6 +246,10 @@ def measure(
         downgraded_after_breach=run.downgraded,
         breached_under=run.breached_under if breached_at is not None else None,
         events=events,
+        escalate_at=run.escalate_at,
+        escalations=tuple(run.escalations),
+        escalation_level=run.level,
+        next_escalation=next_escalation,
     )
 
 
@@ -208,6 +263,9 @@ class _Run:
         self.start = start
         self.target = allowance.target_from(start)
         self.calendar = allowance.calendar
+        self.escalate_at = allowance.escalate_at if self.target is not None else ()
+        self.level = 0
+        self.escalations: list[Escalation] = []
         self.target_since = start
         self.elapsed = self.paused = 0
         self.breached_at: datetime | None = None
@@ -240,12 +298,30 @@ class _Run:
         if not seconds:
             return
         target, elapsed = self.target, self.elapsed
+        if target is not None and self.level < len(self.escalate_at):
+            self._escalate(part.start, seconds, target)
         if self.breached_at is None and target is not None and elapsed + seconds > target:
             self.breached_at = self._ran_out(part.start, target - elapsed)
             self.breached_under = BreachTerms(self.priority, target)
             self.note(self.breached_at, "breach", self.priority)
         self.elapsed += seconds
         self.reached = (part.start, seconds, self.calendar)
+
+    def _escalate(self, start: datetime, seconds: int, target: int) -> None:
+        """Reach the levels whose threshold falls within ``seconds`` running from ``start``."""
+        for level in range(self.level + 1, len(self.escalate_at) + 1):
+            need = escalation_need(self.escalate_at[level - 1], target)
+            if need > self.elapsed + seconds:
+                return
+            at = self.calendar.add_business_seconds(start, max(need - self.elapsed, 0))
+            self._reach(level, at)
+
+    def _reach(self, level: int, at: datetime) -> None:
+        escalation = Escalation(level, self.escalate_at[level - 1], at)
+        self.escalations.append(escalation)
+        self.level = level
+        detail = f"level {level} ({escalation.percent:g} % of the {self.priority} target)"
+        self.note(at, "escalation", detail)
 
     def _ran_out(self, start: datetime, remaining: int) -> datetime:
         """The instant the target was used up: ``remaining`` business seconds after
@@ -274,6 +350,24 @@ class _Run:
                 self.note(at, "breach", priority)
             self.target_since = at
         self.priority, self.target, self.calendar = priority, seconds, new.calendar
+        self.escalate_at = new.escalate_at if seconds is not None else ()
+        reached = 0
+        if seconds is not None:
+            needs = (escalation_need(p, seconds) for p in self.escalate_at)
+            reached = sum(1 for need in needs if 0 < need <= self.elapsed)
+        self.level = min(self.level, reached)
+        for level in range(self.level + 1, reached + 1):
+            self._reach(level, at)
+
+    def next_escalation(self, as_of: datetime) -> datetime | None:
+        """When the next level falls due if the clock keeps running (None: no more)."""
+        if self.target is None or self.level >= len(self.escalate_at):
+            return None
+        need = escalation_need(self.escalate_at[self.level], self.target)
+        try:
+            return self.calendar.add_business_seconds(as_of, max(need - self.elapsed, 0))
+        except ValueError:  # the calendar never opens again
+            return None
 
     def due(self, as_of: datetime) -> datetime | None:
         """The earliest instant the target is used up (not yet exceeded at ``as_of``)."""

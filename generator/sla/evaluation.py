@@ -80,7 +80,9 @@ class _Allowances:
             if days is not None and days.kind == "calendar":
                 # Calendar days count wall time; the days are those of the calendar's zone.
                 calendar = self._wall_clock(calendar.versions[-1].timezone)
-            found = self._found[key] = Allowance(row.seconds(metric), calendar, days)
+            found = self._found[key] = Allowance(
+                row.seconds(metric), calendar, days, row.escalate_at
+            )
         return found
 
 

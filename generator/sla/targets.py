@@ -14,9 +14,10 @@ Cycles in ``supersedes`` chains are stopped at the first repetition.
 
 Target row. The first row whose ``match`` fits the request's priority, service and
 category applies (an empty match fits everything); its calendar is the row's own, else the
-agreement's. A request that fits no row, or a row without a duration for a metric, has no
-target for that metric (the clock is ``not_applicable``). Selections are cached per
-agreement, priority, service and category: there are few distinct combinations.
+agreement's; so are its escalation thresholds. A request that fits no row, or a row
+without a duration for a metric, has no target for that metric (the clock is
+``not_applicable``). Selections are cached per agreement, priority, service and category:
+there are few distinct combinations.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class AppliedTarget:
     resolution: int | None
     days: Mapping[str, DayCount] = field(default_factory=dict)
     """Targets in whole days per metric (instead of a duration)."""
+    escalate_at: tuple[float, ...] = ()
+    """Escalation thresholds in percent of each target: the row's, else the agreement's."""
 
     def day_count(self, metric: Metric) -> DayCount | None:
         """The metric's target in days, None when it has none (or a duration)."""
@@ -83,6 +86,11 @@ def applied_target(
         periodic_update=target.periodic_update if target else None,
         resolution=target.resolution if target else None,
         days={str(metric): count for metric, count in target.days.items()} if target else {},
+        escalate_at=tuple(
+            agreement.escalate_at
+            if target is None or target.escalate_at is None
+            else target.escalate_at
+        ),
     )
 
 

@@ -122,6 +122,16 @@ def target_changes(before: Sequence[Target], after: Sequence[Target]) -> Iterato
             b = now.target_text(clock) if now is not None else "—"
             if a != b:
                 yield TargetChange(_applies_to(key), clock, a, b)
+        levels = _levels(was), _levels(now)
+        if levels[0] != levels[1]:
+            yield TargetChange(_applies_to(key), "escalate_at", *levels)
+
+
+def _levels(row: Target | None) -> str:
+    """A row's own escalation thresholds as written (``—``: none of its own)."""
+    if row is None or row.escalate_at is None:
+        return "—"
+    return ", ".join(f"{share:g} %" for share in row.escalate_at) or "none"
 
 
 def _row_key(row: Target) -> tuple[str, str | None]:

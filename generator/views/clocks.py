@@ -34,6 +34,15 @@ class ClockAlert:
     clock: ClockResult
 
     @property
+    def escalation_text(self) -> str:
+        """``level 2 of 3 (75 %)``; empty at level 0."""
+        clock = self.clock
+        if not clock.escalation_level:
+            return ""
+        percent = clock.escalate_at[clock.escalation_level - 1]
+        return f"level {clock.escalation_level} of {len(clock.escalate_at)} ({percent:g} %)"
+
+    @property
     def over_by_s(self) -> int:
         """How far past the target it breached under the clock is (0 when within it)."""
         return self.clock.over_target_s
@@ -75,3 +84,9 @@ def by_due(alert: ClockAlert) -> tuple[float, str, str]:
 def by_overdue(alert: ClockAlert) -> tuple[int, str, str]:
     """Sort key: most overdue first, then request id."""
     return (-alert.over_by_s, alert.request.id, alert.label)
+
+
+def escalated(alerts: list[ClockAlert]) -> list[ClockAlert]:
+    """The alerts at an escalation level, highest level first, then due soonest."""
+    found = [a for a in alerts if a.clock.escalation_level]
+    return sorted(found, key=lambda a: (-a.clock.escalation_level, *by_due(a)))

@@ -18,7 +18,7 @@ from generator.analysis.auto_close import awaiting_confirmation
 from generator.models.request import OPEN_STATUSES, STATUSES
 from generator.records.catalog import roster_index
 from generator.views.charts import Series, bar_chart
-from generator.views.clocks import alerts, by_due, by_overdue
+from generator.views.clocks import alerts, by_due, by_overdue, escalated
 from generator.views.request_rules import out_of_scope as scope_of
 from generator.views.verdicts import Verdict, review_due
 
@@ -80,6 +80,9 @@ def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:
     open_ = {rid: pair for rid, pair in known.items() if pair[1].is_open}
     at_risk = sorted(alerts(open_, facts.clocks, frozenset({"at_risk"})), key=by_due)
     breached = sorted(alerts(open_, facts.clocks, frozenset({"breached"})), key=by_overdue)
+    escalations = escalated(
+        alerts(open_, facts.clocks, frozenset({"running", "at_risk", "paused"}))
+    )
     due_next = sorted(alerts(open_, facts.clocks, frozenset({"running", "at_risk"})), key=by_due)
     ages = _age_counts(open_.values(), facts)
     age_chart = bar_chart(
@@ -110,6 +113,10 @@ def internal_dashboard(facts: SiteFacts) -> dict[str, Any]:
         "group_loads": _group_loads(open_.values(), facts),
         "at_risk": at_risk,
         "breached": breached,
+        "escalations": escalations,
+        "any_escalation": any(
+            a.escalate_at or any(t.escalate_at for t in a.targets) for a in catalog.agreements
+        ),
         "due_next": due_next[:10],
         "age_rows": list(zip([label for label, _ in AGE_BUCKETS], ages, strict=True)),
         "age_chart": Markup(age_chart),

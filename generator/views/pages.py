@@ -229,7 +229,13 @@ def _request_context(
         "out_of_scope": rules.out_of_scope(record, agreement),
         "advice": rules.advice(record, body, state),
         "clocks": facts.clocks.get(record.id),
-        **request_view(record, state, facts.clocks.get(record.id), facts.as_of),
+        **request_view(
+            record,
+            state,
+            facts.clocks.get(record.id),
+            facts.as_of,
+            staff=facts.audience.is_staff,
+        ),
     }
 
 

@@ -33,6 +33,8 @@ _CLOCK_STEPS = {
     "breach_cleared": "breach cleared",
     "target_change": "target changed",
 }
+_STAFF_STEPS = {"escalation": "escalated"}
+"""Clock steps only the staff site shows: escalation levels are the team's own."""
 _PAUSING_METRICS = ("first_response", "resolution")
 
 
@@ -76,18 +78,24 @@ class CompletionNotice:
 
 
 def request_view(
-    request: Request, state: RequestState, clocks: RequestClocks | None, as_of: datetime
+    request: Request,
+    state: RequestState,
+    clocks: RequestClocks | None,
+    as_of: datetime,
+    *,
+    staff: bool = True,
 ) -> dict[str, Any]:
-    """Context additions of a request page: ``timeline`` rows and ``notice`` (or None)."""
+    """Context additions of a request page: ``timeline`` rows and ``notice`` (or None);
+    ``staff``: the timeline shows the escalation levels reached too."""
     return {
-        "timeline": timeline_rows(request, clocks, as_of),
+        "timeline": timeline_rows(request, clocks, as_of, staff=staff),
         "notice": completion_notice(request, state, clocks, as_of),
         "first_resolution_differs": first_resolution_differs(clocks),
     }
 
 
 def timeline_rows(
-    request: Request, clocks: RequestClocks | None, as_of: datetime
+    request: Request, clocks: RequestClocks | None, as_of: datetime, *, staff: bool = True
 ) -> list[TimelineRow]:
     """Events up to ``as_of`` and the clock steps between them, in time order."""
     rows = [TimelineRow(request.received, "received", "received", f"via {request.channel}",
@@ -117,12 +125,12 @@ def timeline_rows(
         elif event.type == "reopened":
             status = "in_progress"
         rows.append(TimelineRow(event.at, kind, label, detail, event.by, index, handover))
-    rows.extend(_clock_rows(clocks))
+    rows.extend(_clock_rows(clocks, {**_CLOCK_STEPS, **_STAFF_STEPS} if staff else _CLOCK_STEPS))
     # Stable: at one instant the event comes first, then what it did to the clocks.
     return sorted(rows, key=lambda row: (row.at.timestamp(), row.event_index is None))
 
 
-def _clock_rows(clocks: RequestClocks | None) -> list[TimelineRow]:
+def _clock_rows(clocks: RequestClocks | None, steps: dict[str, str]) -> list[TimelineRow]:
     if clocks is None or clocks.agreement_id is None:
         return []
     found: dict[tuple[float, str, str], TimelineRow] = {}
@@ -133,11 +141,11 @@ def _clock_rows(clocks: RequestClocks | None) -> list[TimelineRow]:
     measured += [("periodic_update", c) for c in clocks.periodic_update.cycles]
     for metric, clock in measured:
         for step in clock.events:
-            if step.kind not in _CLOCK_STEPS:
+            if step.kind not in steps:
                 continue
             if step.kind in ("pause", "resume", "target_change") and metric not in _PAUSING_METRICS:
                 continue
-            label = f"{METRIC_LABELS[metric]} {_CLOCK_STEPS[step.kind]}"
+            label = f"{METRIC_LABELS[metric]} {steps[step.kind]}"
             key = (step.at.timestamp(), metric, step.kind)
             detail = _clock_detail(step)
             found.setdefault(key, TimelineRow(step.at, "clock", label, detail))

@@ -62,3 +62,13 @@ def test_the_check_fails_when_a_note_is_made_public_by_hand(tmp_path: Path) -> N
     hits = scan(root / "site", internal_texts(REPO))
     assert any("Provider has not answered yet" in hit for hit in hits), hits
     assert any(hit.startswith("requests/feed.xml") for hit in hits), hits
+
+
+def test_escalation_levels_show_on_the_staff_site_only(sites: Path) -> None:
+    page = Path("requests/REQ-20261120-E05B/index.html")
+    staff = (sites / "staff" / page).read_text(encoding="utf-8")
+    customer = (sites / "customer-havelfracht" / page).read_text(encoding="utf-8")
+    assert "resolution escalated" in staff
+    assert "level 3 (90 % of the P4 target)" in staff
+    assert "escalated" not in customer
+    assert "resolution target breached" in customer

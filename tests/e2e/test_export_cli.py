@@ -84,6 +84,7 @@ ADDED_CLOCKS = {
     "resolution": {"first_resolution": None},
     "periodic_update": {**NOT_APPLICABLE, "cycles": [], "worst_elapsed_s": None},
 }
+ADDED_PER_CLOCK = {"escalation_level": 0, "escalated_at": None}
 ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": []}  # Fri 10:06-18:00 minus lunch
 
 
@@ -159,6 +160,20 @@ def full_contract() -> dict[str, Any]:
     (item,) = document["requests"]
     item["clocks"]["resolution"].update(ADDED_CLOCKS["resolution"])
     item["clocks"]["periodic_update"] = ADDED_CLOCKS["periodic_update"]
+    # Added to every clock right after the contract's fields; the contract's agreement
+    # sets no escalation levels.
+    item["clocks"] = {
+        metric: {
+            key: value
+            for name, field in clock.items()
+            for key, value in (
+                [(name, field), *ADDED_PER_CLOCK.items()]
+                if name == "stopped_at"
+                else [(name, field)]
+            )
+        }
+        for metric, clock in item["clocks"].items()
+    }
     item.update(ADDED_REQUEST)
     item.update(RECORD_FIELDS)
     # The version the request is measured under, right after the agreement it names.

@@ -17,7 +17,12 @@ def _rows(as_of: str) -> list:  # type: ignore[type-arg]
     )
     two = agreement_record(
         [
-            {"match": {"priority": "P1"}, "resolution": "2h", "periodic_update": "1h"},
+            {
+                "match": {"priority": "P1"},
+                "resolution": "2h",
+                "periodic_update": "1h",
+                "escalate_at": [25, 50],
+            },
             {"match": {}, "resolution": "24h"},
         ],
         version=2,
@@ -53,6 +58,7 @@ def test_the_changes_are_whole() -> None:
     assert [(t.applies_to, t.clock, t.before, t.after) for t in changes.targets] == [
         ("priority P1", "periodic_update", "—", "1h"),
         ("priority P1", "resolution", "4h", "2h"),
+        ("priority P1", "escalate_at", "—", "25 %, 50 %"),
     ]
     fields = {f.field: f for f in changes.fields}
     assert set(fields) == {"effective", "scope"}
