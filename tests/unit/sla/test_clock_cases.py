@@ -52,6 +52,8 @@ def test_fall_back_night_inside_a_night_window_counts_the_repeated_hour() -> Non
         "due": "2026-10-31T22:00:00Z",  # the next Saturday 23:00 (winter time)
         "breached_at": None,
         "stopped_at": None,
+        "escalation_level": 0,
+        "escalated_at": None,
     }
 
 
@@ -88,6 +90,8 @@ def test_a_pause_entered_after_a_breach_keeps_the_breach() -> None:
         "due": None,
         "breached_at": "2026-11-23T09:00:00Z",
         "stopped_at": None,
+        "escalation_level": 0,
+        "escalated_at": None,
     }
     assert [e.kind for e in found.resolution.events] == ["start", "breach", "pause"]
     assert found.paused_s == 10800
@@ -109,6 +113,8 @@ def test_a_downgrade_after_a_breach_stays_breached_when_sticky() -> None:
         "due": None,
         "breached_at": "2026-11-23T11:00:00Z",
         "stopped_at": None,
+        "escalation_level": 0,
+        "escalated_at": None,
     }
     assert found.downgraded_after_breach
     assert [(e.kind, e.detail) for e in found.events] == [
@@ -187,6 +193,8 @@ def test_a_reopen_resumes_resolution_and_the_first_resolution_is_kept() -> None:
         "due": "2026-11-24T15:00:00Z",
         "breached_at": None,
         "stopped_at": None,
+        "escalation_level": 0,
+        "escalated_at": None,
     }
     assert [e.kind for e in found.resolution.events] == ["start", "stop", "resume"]
     assert found.first_resolution is not None
