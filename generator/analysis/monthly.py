@@ -3,7 +3,8 @@
 One pass over the requests sorts every fact into its agreement and month (in the
 agreement's time zone), so reports for many months cost one walk, not one each.
 Months follow the compliance rules (:mod:`generator.analysis.compliance`): a clock
-counts in the month it stopped, an open breached clock in the month of ``as_of``.
+counts in the month it stopped, an open breached clock in the month of ``as_of``; so do
+the groups' operational level clocks (each turn's time to assign, and time held).
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ class MonthFacts:
     """(request id, resolved at) of requests resolved in the month."""
     versions: set[int] = field(default_factory=set)
     """The agreement versions the month's requests and clocks were measured under."""
+    groups: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    """(group, ``assign`` or ``hold``, ``met`` or ``breached``) → group clocks judged."""
 
 
 def month_range(first: str, last: str) -> list[str]:
@@ -131,6 +134,12 @@ def monthly_facts(
                 months[month].targets[(clock.metric, clock.priority)].add(clock.target_s)
             if clock.state == "breached":
                 months[month].breaches.append(_breach(request, clock, clocks))
+        for held in clocks.groups:
+            for clock in held.measured:
+                if clock.state == "breached" or (clock.state == "met" and clock.stopped_at):
+                    at = clock.stopped_at
+                    month = current if at is None else month_of(at, zone)
+                    months[month].groups[(held.group, clock.metric, clock.state)] += 1
         if state.resolved_at is not None:
             months[month_of(state.resolved_at, zone)].resolved.append(
                 (request.id, state.resolved_at)

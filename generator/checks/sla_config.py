@@ -4,7 +4,8 @@ Each finding names the file and line of the value, says what is wrong and what t
 instead. Errors: a window that does not start before it ends, windows that overlap on one
 day, two calendar versions on one date, an unknown holiday country or subdivision, a
 target row no request can reach, an agreement without a default (empty-match) row, a pause
-status that is not a request status. Warning: ``23:59`` as the end of a window (the last
+status that is not a request status (also in a group target's
+``pause``). Warning: ``23:59`` as the end of a window (the last
 minute of the day stays closed; ``24:00`` is what is meant nearly always).
 """
 
@@ -209,10 +210,15 @@ def _pauses(entry: LoadedRecord, agreement: Agreement) -> list[Diagnostic]:
     for metric, statuses in agreement.pause.items():
         for index, status in enumerate(statuses):
             if status not in STATUSES:
-                found.append(
-                    entry.diagnostic(
-                        ("pause", metric, index),
-                        f"'{status}' is not a request status; use one of {', '.join(STATUSES)}",
-                    )
-                )
+                found.append(_not_a_status(entry, ("pause", metric, index), status))
+    for row, target in enumerate(agreement.group_targets):
+        for index, status in enumerate(target.pause):
+            if status not in STATUSES:
+                found.append(_not_a_status(entry, ("group_targets", row, "pause", index), status))
     return found
+
+
+def _not_a_status(entry: LoadedRecord, loc: Loc, status: str) -> Diagnostic:
+    return entry.diagnostic(
+        loc, f"'{status}' is not a request status; use one of {', '.join(STATUSES)}"
+    )

@@ -64,6 +64,7 @@ def run(
                 default_timezone=config.timezone,
                 auto_close_s=config.auto_close,
                 versions=versions,
+                staff=who.is_staff,
             )
     if output:
         Path(output).write_text(text, encoding="utf-8")

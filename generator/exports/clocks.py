@@ -14,6 +14,8 @@ Added to the contract's fields: ``clocks.periodic_update`` (same shape as
 counts and downgrades after a breach of :mod:`generator.analysis.compliance`; per
 request ``agreement_version`` (the version it was measured under, CSV: the last column) and
 per agreement ``versions`` (each published version, in force from and to, its commit);
+per request, for staff only, ``groups``: each group that held it with its ``turns``, its
+``assign`` clock (the turn that matters), every turn's ``assign_turns`` and its ``hold`` clock;
 per clock ``escalation_level`` (0: none reached) and ``escalated_at`` (when it reached
 that level, null at level 0).
 """
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from generator.records.catalog import Catalog
     from generator.sla.clock import ClockResult
     from generator.sla.evaluation import SlaReport
+    from generator.sla.group_clocks import GroupClock
     from generator.sla.request_clocks import CycleClock, RequestClocks
     from generator.sla.versions import VersionBook
 
@@ -75,9 +78,23 @@ def cycle_clock_json(clock: CycleClock) -> Json:
     }
 
 
-def request_json(result: RequestClocks, record: Request | None = None) -> Json:
+def group_json(held: GroupClock) -> Json:
+    """One group's operational level clocks on a request."""
+    return {
+        "group": held.group,
+        "turns": len(held.turns),
+        "assign": clock_json(held.assign),
+        "assign_turns": [clock_json(turn) for turn in held.assign_turns],
+        "hold": clock_json(held.hold),
+    }
+
+
+def request_json(
+    result: RequestClocks, record: Request | None = None, *, staff: bool = True
+) -> Json:
     """One request of the export; with its record, also what the record holds (title,
-    requester, events, satisfaction, ...: :func:`generator.exports.records.request_fields`)."""
+    requester, events, satisfaction, ...: :func:`generator.exports.records.request_fields`);
+    for staff, also the groups' operational level clocks (``groups``)."""
     first = result.first_resolution
     document: Json = {
         "id": result.request_id,
@@ -106,14 +123,18 @@ def request_json(result: RequestClocks, record: Request | None = None) -> Json:
             for pause in result.quick_pauses
         ],
     }
+    if staff:
+        document["groups"] = [group_json(held) for held in result.groups]
     if record is not None:
         document.update(request_fields(record))
     return document
 
 
-def export_document(report: SlaReport, records: Mapping[str, Request] | None = None) -> Json:
+def export_document(
+    report: SlaReport, records: Mapping[str, Request] | None = None, *, staff: bool = True
+) -> Json:
     """The whole export as plain JSON values, in output order; ``records`` by id add each
-    request's own fields."""
+    request's own fields; ``staff`` adds the groups' clocks."""
     found = records or {}
     zones = {agreement.id: report.timezone_of(agreement) for agreement in report.agreements}
     # A draft or negotiating agreement promises nothing yet: its requests have clocks, but
@@ -124,7 +145,8 @@ def export_document(report: SlaReport, records: Mapping[str, Request] | None = N
     return {
         "as_of": utc_text(report.as_of),
         "requests": [
-            request_json(result, found.get(result.request_id)) for result in report.requests
+            request_json(result, found.get(result.request_id), staff=staff)
+            for result in report.requests
         ],
         "agreements": [
             {
@@ -183,9 +205,11 @@ def export_text(
     default_timezone: str = "UTC",
     auto_close_s: int | None = None,
     versions: VersionBook | None = None,
+    staff: bool = True,
 ) -> str:
     """The export of a validated catalog at ``as_of`` as ``json`` or ``csv`` text
-    (``versions``: the agreements' published versions; without, the files throughout)."""
+    (``versions``: the agreements' published versions; without, the files throughout;
+    ``staff``: the JSON has the groups' operational level clocks, internal to the provider)."""
     with collector_paused():
         report = evaluate(
             catalog,
@@ -197,4 +221,4 @@ def export_text(
         if fmt == "csv":
             return render_csv(report)
         records = {record.id: record for record in catalog.requests}
-        return render_json(export_document(report, records))
+        return render_json(export_document(report, records, staff=staff))

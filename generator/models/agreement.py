@@ -28,7 +28,14 @@ from generator.models.common import (
     parse_duration,
 )
 from generator.models.day_count import DAYS_PATTERN, DayCount, parse_day_count
-from generator.models.reference import AgreementId, CalendarId, OrganizationId, PartyId, ServiceId
+from generator.models.reference import (
+    AgreementId,
+    CalendarId,
+    GroupId,
+    OrganizationId,
+    PartyId,
+    ServiceId,
+)
 
 AgreementStatus = Literal["draft", "negotiating", "active", "expired", "retired"]
 Metric = Literal["first_response", "resolution", "next_response", "periodic_update"]
@@ -162,6 +169,46 @@ class Target(RecordModel):
         return "—" if seconds is None else format_duration(seconds)
 
 
+GroupMetric = Literal["assign", "hold"]
+"""Operational level clocks of a group: time to assign (or own) and time held."""
+
+
+class GroupTarget(RecordModel):
+    """An operational level target (OLA) of one group for the matching requests."""
+
+    group: GroupId = Field(description="The group the row binds (roster id).")
+    match: Match = Field(
+        default_factory=Match, description="Which requests the row applies to; {} = all."
+    )
+    calendar: CalendarId | None = Field(
+        default=None, description="Calendar for this row; default: the agreement's."
+    )
+    assign: Duration | None = Field(
+        default=None,
+        description="Time to assign or own: from each time the group gets the request until "
+        "a person of it is named or it is taken in progress.",
+    )
+    hold: Duration | None = Field(
+        default=None,
+        description="Time the group may hold the request, all its turns together, "
+        "excluding the pause statuses.",
+    )
+    pause: list[str] = Field(
+        default_factory=lambda: ["waiting_on_requester"],
+        description="Statuses in which both group clocks stop counting (default: waiting on "
+        "the requester; a group waiting on its supplier still holds the request).",
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> GroupTarget:
+        if self.assign is None and self.hold is None:
+            raise ValueError(
+                f"group target for '{self.group}' sets neither assign nor hold; "
+                "give at least one duration, e.g. assign: 30m"
+            )
+        return self
+
+
 def _default_pause() -> dict[Metric, list[str]]:
     return {"resolution": ["waiting_on_requester", "waiting_on_third_party"]}
 
@@ -209,6 +256,11 @@ class Agreement(Record):
     targets: list[Target] = Field(
         default_factory=list,
         description="Target rows in order; the first whose match fits applies; end with match: {}.",
+    )
+    group_targets: list[GroupTarget] = Field(
+        default_factory=list,
+        description="Operational level targets per group, in order; the first row for the "
+        "group whose match fits applies.",
     )
     pause: dict[Metric, list[str]] = Field(
         default_factory=_default_pause,

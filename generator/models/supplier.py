@@ -12,6 +12,7 @@ from generator.models.reference import (
     AgreementId,
     CalendarId,
     ComponentId,
+    GroupId,
     OrganizationId,
     ServiceId,
 )
@@ -23,6 +24,12 @@ class SupplierTarget(RecordModel):
     priority: str = Field(pattern=r"^P[1-5]$", description="Our priority the row applies to.")
     response: Duration | None = Field(default=None, description="Supplier's first response.")
     resolution: Duration | None = Field(default=None, description="Supplier's fix or restore.")
+    group: GroupId | None = Field(
+        default=None,
+        description="The group that stands for the supplier in our records: while a request "
+        "is assigned to it, the supplier's response and resolution are that group's time to "
+        "assign and time held for this priority (operational level targets).",
+    )
     workaround: str = Field(
         default="",
         description="How we keep our own target when the supplier's resolution does not fit "

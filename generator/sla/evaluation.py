@@ -16,19 +16,21 @@ from typing import TYPE_CHECKING
 from generator.models.calendar_record import BUILT_IN_24X7
 from generator.sla.calendars import CalendarBook
 from generator.sla.clock import Allowance
+from generator.sla.group_clocks import GroupTerms
 from generator.sla.request_clocks import Lookup, RequestClocks, request_clocks
-from generator.sla.targets import TargetTable
+from generator.sla.targets import GroupRow, TargetTable, group_row, group_rows
 from generator.sla.timeline import instant
 from generator.sla.versions import VersionBook
 from generator.sla.working_time import WorkCalendar
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
     from datetime import datetime
 
-    from generator.models.agreement import Agreement, Metric
+    from generator.models.agreement import Agreement, GroupMetric, Metric
     from generator.models.calendar_record import Calendar
     from generator.models.request import Request
+    from generator.models.supplier import SupplierAgreement
     from generator.records.catalog import Catalog
 
 
@@ -51,16 +53,40 @@ class SlaReport:
 class _Allowances:
     """Targets and calendars per agreement, row key and metric, built once each."""
 
-    def __init__(self, table: TargetTable, calendars: CalendarBook) -> None:
+    def __init__(
+        self,
+        table: TargetTable,
+        calendars: CalendarBook,
+        suppliers: Sequence[SupplierAgreement] = (),
+    ) -> None:
         self._table = table
         self._calendars = calendars
+        self._suppliers = suppliers
         self._found: dict[tuple[str, int, str, str, str | None, str], Allowance] = {}
         self._walls: dict[str, WorkCalendar] = {}
+        self._group_rows: dict[tuple[str, int], tuple[GroupRow, ...]] = {}
+        self._group_found: dict[tuple[str, int, str, str, str, str | None], GroupAllowances] = {}
 
     def _wall_clock(self, zone: str) -> WorkCalendar:
         found = self._walls.get(zone)
         if found is None:
             found = self._walls[zone] = WorkCalendar.always(f"24x7 ({zone})", zone)
+        return found
+
+    def _calendar(self, calendar_id: str | None, agreement: Agreement) -> WorkCalendar:
+        calendar = (
+            (self._calendars.get(calendar_id) if calendar_id else None)
+            or self._calendars.get(agreement.calendar)
+            or self._calendars.get(BUILT_IN_24X7)
+        )
+        assert calendar is not None  # the built-in 24x7 always exists
+        return calendar
+
+    def rows(self, agreement: Agreement) -> tuple[GroupRow, ...]:
+        key = (agreement.id, agreement.version)
+        found = self._group_rows.get(key)
+        if found is None:
+            found = self._group_rows[key] = group_rows(agreement, self._suppliers)
         return found
 
     def get(
@@ -70,12 +96,7 @@ class _Allowances:
         found = self._found.get(key)
         if found is None:
             row = self._table.applied(agreement, priority, request.service, request.category)
-            calendar = (
-                self._calendars.get(row.calendar_id)
-                or self._calendars.get(agreement.calendar)
-                or self._calendars.get(BUILT_IN_24X7)
-            )
-            assert calendar is not None  # the built-in 24x7 always exists
+            calendar = self._calendar(row.calendar_id, agreement)
             days = row.day_count(metric)
             if days is not None and days.kind == "calendar":
                 # Calendar days count wall time; the days are those of the calendar's zone.
@@ -84,6 +105,34 @@ class _Allowances:
                 row.seconds(metric), calendar, days, row.escalate_at
             )
         return found
+
+    def group(
+        self, agreement: Agreement, request: Request, group: str, priority: str
+    ) -> GroupAllowances:
+        """The group's row at ``priority``: its assign and hold allowances (``seconds``
+        None: no target) and its pauses."""
+        key = (agreement.id, agreement.version, group, priority, request.service,
+               request.category)  # fmt: skip
+        found = self._group_found.get(key)
+        if found is None:
+            row = group_row(self.rows(agreement), group, priority, request.service,
+                            request.category)  # fmt: skip
+            calendar = self._calendar(row.calendar if row else None, agreement)
+            found = self._group_found[key] = GroupAllowances(
+                Allowance(row.assign if row else None, calendar),
+                Allowance(row.hold if row else None, calendar),
+                frozenset(row.pause) if row else frozenset(),
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class GroupAllowances:
+    """What one group target row allows, per clock, and where it pauses."""
+
+    assign: Allowance
+    hold: Allowance
+    pauses: frozenset[str]
 
 
 def evaluate(
@@ -107,6 +156,7 @@ def evaluate(
         quick_pause_minutes=quick_pause_minutes,
         auto_close_s=auto_close_s,
         versions=versions,
+        suppliers=catalog.suppliers,
     )
 
 
@@ -120,8 +170,10 @@ def evaluate_records(
     quick_pause_minutes: int = 5,
     auto_close_s: int | None = None,
     versions: VersionBook | None = None,
+    suppliers: Iterable[SupplierAgreement] = (),
 ) -> SlaReport:
-    """The clocks of every request received by ``as_of``, sorted by request id."""
+    """The clocks of every request received by ``as_of``, sorted by request id
+    (``suppliers``: the supplier agreements whose rows may name a group)."""
     with collector_paused():
         return _evaluate(
             requests,
@@ -132,6 +184,7 @@ def evaluate_records(
             quick_pause_minutes,
             auto_close_s,
             versions or VersionBook(),
+            tuple(suppliers),
         )
 
 
@@ -162,13 +215,14 @@ def _evaluate(
     quick_pause_minutes: int,
     auto_close_s: int | None,
     versions: VersionBook,
+    suppliers: Sequence[SupplierAgreement] = (),
 ) -> SlaReport:
     known = sorted((r for r in requests if instant(r.received) <= as_of), key=lambda r: r.id)
     first_year = min((instant(r.received).year for r in known), default=as_of.year)
     book = CalendarBook(calendars, range(first_year - 1, as_of.year + 3), default_timezone)
     ordered = tuple(sorted(agreements, key=lambda a: a.id))
     table = TargetTable(ordered)
-    allowances = _Allowances(table, book)
+    allowances = _Allowances(table, book, suppliers)
     results = []
     for request in known:
         agreement = None
@@ -176,10 +230,19 @@ def _evaluate(
             agreement = table.in_force(request.agreement, request.received.date())
             if agreement is not None:
                 agreement = versions.at(agreement, instant(request.received))
-        lookup = None if agreement is None else _lookup(allowances, agreement, request)
+        lookup = terms = None
+        if agreement is not None:
+            lookup = _lookup(allowances, agreement, request)
+            terms = _group_terms(allowances, agreement, request)
         results.append(
             request_clocks(
-                request, agreement, lookup, as_of, quick_pause_minutes * 60, auto_close_s
+                request,
+                agreement,
+                lookup,
+                as_of,
+                quick_pause_minutes * 60,
+                auto_close_s,
+                group_terms=terms,
             )
         )
     return SlaReport(as_of, tuple(results), ordered, book, versions)
@@ -206,6 +269,7 @@ def evaluate_under(
                 _lookup(allowances, agreement, request),
                 as_of,
                 quick_pause_minutes * 60,
+                group_terms=_group_terms(allowances, agreement, request),
             )
             for request in requests
             if instant(request.received) <= as_of
@@ -217,3 +281,19 @@ def _lookup(allowances: _Allowances, agreement: Agreement, request: Request) -> 
         return allowances.get(agreement, request, metric, priority)
 
     return lookup
+
+
+def _group_terms(
+    allowances: _Allowances, agreement: Agreement, request: Request
+) -> GroupTerms | None:
+    if not allowances.rows(agreement):
+        return None
+
+    def allowance(group: str, metric: GroupMetric, priority: str) -> Allowance:
+        found = allowances.group(agreement, request, group, priority)
+        return found.assign if metric == "assign" else found.hold
+
+    def pauses(group: str, priority: str) -> frozenset[str]:
+        return allowances.group(agreement, request, group, priority).pauses
+
+    return GroupTerms(allowance, pauses, agreement.warn_at, agreement.breach_sticky)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from generator.models.agreement import Metric
 from generator.sla.clock import Allowance, ClockResult, Rule, measure, not_applicable
 from generator.sla.cycles import Cycles, ends_reply, reply_cycles, update_cycles
+from generator.sla.group_clocks import GroupClock, GroupTerms, group_clocks
 from generator.sla.timeline import (
     ENDED_STATUSES,
     QuickPause,
@@ -85,6 +86,8 @@ class RequestClocks:
     timeline: Timeline
     agreement_version: int | None = None
     """The version of the agreement the request was measured under."""
+    groups: tuple[GroupClock, ...] = ()
+    """Operational level clocks of the groups that held it (groups with targets only)."""
 
     def measured(self) -> tuple[ClockResult, ...]:
         """Every clock that counts towards compliance (each reply/update cycle separately)."""
@@ -107,12 +110,15 @@ def request_clocks(
     as_of: datetime,
     quick_pause_s: int = 300,
     auto_close_s: int | None = None,
+    *,
+    group_terms: GroupTerms | None = None,
 ) -> RequestClocks:
     """All clocks of ``request`` at ``as_of`` (``received <= as_of``).
 
     ``lookup`` gives the target and calendar of a metric at a priority under ``agreement``;
     without an agreement every clock is ``not_applicable``. ``auto_close_s`` is the
-    auto-close period when the agreement sets none (the ``auto_close`` setting).
+    auto-close period when the agreement sets none (the ``auto_close`` setting);
+    ``group_terms`` the group targets (None: the agreement sets none).
     """
     own = None if agreement is None else agreement.auto_close
     timeline = build_timeline(request, as_of, own if own is not None else auto_close_s)
@@ -126,6 +132,7 @@ def request_clocks(
         first_resolution = None
         paused_s: int | None = None
         flagged: tuple[QuickPause, ...] = ()
+        groups: tuple[GroupClock, ...] = ()
     else:
         clocks = _Clocks(timeline, agreement, lookup)
         first_response = clocks.first_response()
@@ -135,6 +142,7 @@ def request_clocks(
         paused_s = resolution.paused_s
         paused_in = {status for statuses in agreement.pause.values() for status in statuses}
         flagged = quick_pauses(timeline, frozenset(paused_in) - ENDED_STATUSES, quick_pause_s)
+        groups = () if group_terms is None else group_clocks(request, timeline, group_terms)
     return RequestClocks(
         request_id=request.id,
         status=state.status,
@@ -152,6 +160,7 @@ def request_clocks(
         quick_pauses=flagged,
         timeline=timeline,
         agreement_version=None if agreement is None or lookup is None else agreement.version,
+        groups=groups,
     )
 
 

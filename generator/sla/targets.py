@@ -18,6 +18,10 @@ agreement's; so are its escalation thresholds. A request that fits no row, or a 
 without a duration for a metric, has no target for that metric (the clock is
 ``not_applicable``). Selections are cached per agreement, priority, service and category:
 there are few distinct combinations.
+
+Group rows (operational level targets) are the agreement's ``group_targets`` followed by
+the rows that underpinning supplier agreements give the group that stands for them; the
+first row for the group whose ``match`` fits applies.
 """
 
 from __future__ import annotations
@@ -26,12 +30,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.models.agreement import GroupTarget, Match
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
     from generator.models.agreement import Agreement, Metric, Target
     from generator.models.day_count import DayCount
+    from generator.models.supplier import SupplierAgreement
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,54 @@ def applied_target(
             if target is None or target.escalate_at is None
             else target.escalate_at
         ),
+    )
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A group target row and the supplier agreement it comes from (None: the agreement)."""
+
+    target: GroupTarget
+    supplier: str | None = None
+
+
+def group_rows(
+    agreement: Agreement, suppliers: Iterable[SupplierAgreement] = ()
+) -> tuple[GroupRow, ...]:
+    """The group target rows of ``agreement`` in the order they are tried: its own
+    ``group_targets``, then each target row of an underpinning supplier agreement (not
+    expired) that names a group, as that group's row for the priority and the supplier's
+    services (assign: the supplier's response, hold: its resolution, in its calendar)."""
+    rows = [GroupRow(target) for target in agreement.group_targets]
+    for supplier in sorted(suppliers, key=lambda s: s.id):
+        if supplier.status == "expired" or agreement.id not in supplier.underpins:
+            continue
+        for target in supplier.targets:
+            if target.group is None or (target.response is None and target.resolution is None):
+                continue
+            row = GroupTarget.model_construct(
+                group=target.group,
+                match=Match(priority=[target.priority], service=list(supplier.services)),
+                calendar=supplier.calendar,
+                assign=target.response,
+                hold=target.resolution,
+                pause=["waiting_on_requester"],
+            )
+            rows.append(GroupRow(row, supplier.id))
+    return tuple(rows)
+
+
+def group_row(
+    rows: Iterable[GroupRow], group: str, priority: str, service: str, category: str | None
+) -> GroupTarget | None:
+    """The first row for ``group`` whose match fits, or None."""
+    return next(
+        (
+            r.target
+            for r in rows
+            if r.target.group == group and r.target.match.fits(priority, service, category)
+        ),
+        None,
     )
 
 

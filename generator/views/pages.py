@@ -40,6 +40,7 @@ from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
 from generator.records.kinds import SHAPES
 from generator.sla.request_clocks import sla_summary
+from generator.sla.targets import group_rows
 from generator.sla.versions import published_ids
 from generator.views.agreement_versions import version_rows
 from generator.views.dashboards import agreement_extras, dashboard_pages, home_answers
@@ -280,6 +281,7 @@ def _agreement_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
         "calendars": {c.id: c for c in catalog.calendars},
         **agreement_extras(facts, record, zone),
         "suppliers": [s for s in catalog.suppliers if record.id in s.underpins],
+        "group_rows": group_rows(record, catalog.suppliers) if facts.audience.is_staff else (),
         "needs": needs,
         "surveys": survey_ids(needs),
         "versions": version_rows(facts.versions, record.id, facts.as_of),

@@ -86,8 +86,10 @@ def request_view(
     staff: bool = True,
 ) -> dict[str, Any]:
     """Context additions of a request page: ``timeline`` rows and ``notice`` (or None);
-    ``staff``: the timeline shows the escalation levels reached too."""
+    ``staff``: the timeline shows the escalation levels reached too, and ``group_clocks``
+    the groups' operational level clocks (internal agreements between groups)."""
     return {
+        "group_clocks": clocks.groups if staff and clocks is not None else (),
         "timeline": timeline_rows(request, clocks, as_of, staff=staff),
         "notice": completion_notice(request, state, clocks, as_of),
         "first_resolution_differs": first_resolution_differs(clocks),

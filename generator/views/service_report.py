@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.analysis.compliance import ComplianceRow, month_of
+from generator.analysis.compliance import ComplianceRow, month_of, percent
 from generator.analysis.monthly import MonthFacts, MonthTotal, month_range, month_totals
 from generator.models.agreement import METRICS
 from generator.views.charts import Series, bar_chart, line_chart
@@ -164,6 +164,7 @@ def service_report(
         if found.ratings
         else None,
         "delivered": sorted(by_service.items()),
+        "group_rows": group_rows(found) if facts.audience.is_staff else [],
         "resolved": sorted(found.resolved, key=lambda item: (item[1], item[0])),
     }
 
@@ -209,3 +210,39 @@ def _pct(total: MonthTotal | None) -> float | None:
 
 def _priority_key(priority: str) -> tuple[int, str]:
     return (PRIORITIES.index(priority) if priority in PRIORITIES else 99, priority)
+
+
+@dataclass(frozen=True)
+class GroupMonth:
+    """One group's operational level clocks judged in a month: met and breached per clock."""
+
+    group: str
+    assign_met: int
+    assign_breached: int
+    hold_met: int
+    hold_breached: int
+
+    @property
+    def assign_percent(self) -> float | None:
+        """Share of turns assigned in target, one decimal (None: none judged)."""
+        return percent(self.assign_met, self.assign_met + self.assign_breached)
+
+    @property
+    def hold_percent(self) -> float | None:
+        """Share of requests held within target, one decimal (None: none judged)."""
+        return percent(self.hold_met, self.hold_met + self.hold_breached)
+
+
+def group_rows(found: MonthFacts) -> list[GroupMonth]:
+    """The month's group clocks per group, by group id."""
+    counts = found.groups
+    return [
+        GroupMonth(
+            group,
+            counts[(group, "assign", "met")],
+            counts[(group, "assign", "breached")],
+            counts[(group, "hold", "met")],
+            counts[(group, "hold", "breached")],
+        )
+        for group in sorted({group for group, _, _ in counts})
+    ]

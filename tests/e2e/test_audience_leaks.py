@@ -72,3 +72,16 @@ def test_escalation_levels_show_on_the_staff_site_only(sites: Path) -> None:
     assert "level 3 (90 % of the P4 target)" in staff
     assert "escalated" not in customer
     assert "resolution target breached" in customer
+
+
+def test_group_targets_show_on_the_staff_site_only(sites: Path) -> None:
+    pages = [
+        Path("requests/REQ-20261105-E7C2/index.html"),
+        Path("agreements/AGR-HAVELFRACHT-2026/index.html"),
+        Path("reports/AGR-HAVELFRACHT-2026/2026-11/index.html"),
+    ]
+    for page in pages:
+        staff = (sites / "staff" / page).read_text(encoding="utf-8")
+        customer = (sites / "customer-havelfracht" / page).read_text(encoding="utf-8")
+        assert "Group targets" in staff, page
+        assert "Group targets" not in customer, page

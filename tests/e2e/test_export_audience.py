@@ -37,3 +37,18 @@ def test_an_audience_that_is_no_customer_is_refused(sample_repo: Path) -> None:
         "write one of: staff, customer:havelfracht, customer:lindenhof\n"
     )
     assert run.out == ""
+
+
+def test_group_clocks_are_exported_for_staff_only(sample_repo: Path) -> None:
+    staff = json.loads(run_cli("export", cwd=sample_repo).out)
+    held = {
+        group["group"]: group
+        for item in staff["requests"]
+        if item["id"] == "REQ-20261105-E7C2"
+        for group in item["groups"]
+    }
+    assert held["service-desk"]["assign"]["target_s"] == 1800
+    assert held["service-desk"]["hold"]["state"] == "met"
+    customer = run_cli("export", "--audience", "customer:havelfracht", cwd=sample_repo)
+    assert customer.code == 0, customer.err
+    assert all("groups" not in item for item in json.loads(customer.out)["requests"])

@@ -85,7 +85,8 @@ ADDED_CLOCKS = {
     "periodic_update": {**NOT_APPLICABLE, "cycles": [], "worst_elapsed_s": None},
 }
 ADDED_PER_CLOCK = {"escalation_level": 0, "escalated_at": None}
-ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": []}  # Fri 10:06-18:00 minus lunch
+ADDED_REQUEST = {"paused_s": 24840, "quick_pauses": [], "groups": []}  # Fri 10:06-18:00 minus lunch
+# groups: the contract's agreement sets no group targets.
 
 
 # What the record holds (issue 12), after the clock fields; the event log is the record's
@@ -207,7 +208,8 @@ def test_the_whole_document_is_exactly_as_expected(contract_repo: Path) -> None:
     assert document == full_contract()
     assert list(document["requests"][0]) == [
         "id", "status", "priority", "agreement", "agreement_version", "service", "group",
-        "clocks", "paused_s", "quick_pauses", "title", "category", "requester", "channel",
+        "clocks", "paused_s", "quick_pauses", "groups", "title", "category", "requester",
+        "channel",
         "received",
         "received_priority", "events", "plan", "satisfaction", "imported", "imported_sla",
     ]  # fmt: skip
