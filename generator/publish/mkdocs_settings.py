@@ -2,7 +2,9 @@
 
 Read line by line, without evaluating the file: a Material ``mkdocs.yml`` often holds
 ``!!python/name:`` tags that a safe YAML loader refuses, and these settings are plain
-top-level scalars (or one list entry) anyway. Best effort; defaults are MkDocs' own.
+top-level scalars, top-level keys and the names in three top-level lists anyway. Best
+effort; defaults are MkDocs' own, except the theme: without one the generator stages
+Material (:mod:`generator.publish.site_config`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish.fragments import EXTENSION
+
+LISTS = ("markdown_extensions", "extra_css", "extra_javascript")
+STAGED_THEME = "material"
+"""The theme the generator stages when ``mkdocs.yml`` names none."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,22 @@ class MkdocsSettings:
     site_url: str | None = None
     theme: str = "mkdocs"
     theme_line: int = 0
+    keys: frozenset[str] = frozenset()
+    """The top-level keys the file sets."""
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The entries of the top-level lists ``markdown_extensions``, ``extra_css`` and
+    ``extra_javascript`` (an extension's name without its options)."""
+
+    key_lines: tuple[tuple[str, int], ...] = ()
+    """Each top-level key with the line it is on."""
+
+    def line_of(self, key: str) -> int:
+        """The line of a top-level key (0: not set)."""
+        return dict(self.key_lines).get(key, 0)
+
+    def entries(self, key: str) -> tuple[str, ...]:
+        """The entries of one of the lists read (empty when the file does not set it)."""
+        return dict(self.lists).get(key, ())
 
 
 def read_mkdocs_settings(root: Path) -> MkdocsSettings:
@@ -40,11 +62,21 @@ def parse_mkdocs_settings(text: str) -> MkdocsSettings:
     site_name, directory_urls, extension = defaults.site_name, True, False
     site_url: str | None = None
     theme, theme_line, in_theme, child = defaults.theme, 0, False, 0
+    keys: dict[str, int] = {}
+    lists: dict[str, list[str]] = {}
+    in_list: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         key, _, value = line.partition(":")
         value = value.split(" #", 1)[0].strip().strip("\"'")
-        if line[:1] not in (" ", "\t", "#", ""):
+        if line[:1] not in (" ", "\t", "#", "") and not line.startswith("- "):
             in_theme = False
+            keys.setdefault(key.strip(), number)
+            in_list = key.strip() if key.strip() in LISTS else None
+            if in_list is not None:
+                lists[in_list] = _flow(value)
+        elif in_list is not None and _entry_of_the_list(line):
+            entry = line.lstrip()[2:].split(" #", 1)[0].split(":", 1)[0]
+            lists[in_list].append(entry.strip().strip("\"'"))
         if key == "theme":
             theme_line, in_theme, child = number, True, 0
             theme = value or theme
@@ -63,4 +95,30 @@ def parse_mkdocs_settings(text: str) -> MkdocsSettings:
             directory_urls = value.lower() not in ("false", "no", "off")
         elif line.strip().removeprefix("- ").rstrip(":").strip() == EXTENSION:
             extension = True
-    return MkdocsSettings(site_name, directory_urls, extension, site_url, theme, theme_line)
+    if "markdown_extensions" not in keys:
+        extension = True  # the generator stages its own list, the fragments one included
+    if "theme" not in keys:
+        theme = STAGED_THEME  # the generator adds its own (see site_config)
+    return MkdocsSettings(
+        site_name,
+        directory_urls,
+        extension,
+        site_url,
+        theme,
+        theme_line,
+        frozenset(keys),
+        tuple((key, tuple(entries)) for key, entries in sorted(lists.items())),
+        tuple(sorted(keys.items())),
+    )
+
+
+def _entry_of_the_list(line: str) -> bool:
+    """An entry of a top-level list (``- name`` at most two spaces in), not of an option."""
+    return line.lstrip().startswith("- ") and len(line) - len(line.lstrip()) <= 2
+
+
+def _flow(value: str) -> list[str]:
+    """The entries of a flow list (``[a, b]``) written on the key's line; [] otherwise."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return []
+    return [item.strip().strip("\"'") for item in value[1:-1].split(",") if item.strip()]

@@ -14,10 +14,10 @@ from pathlib import Path
 from generator.config import Config
 from generator.errors import Diagnostic, Severity, UserError, has_errors
 from generator.publish.fragments import EXTENSION
-from generator.publish.mkdocs_settings import read_mkdocs_settings
+from generator.publish.mkdocs_settings import MkdocsSettings, read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.runner import MATERIAL_END_OF_LIFE, BuilderResult, run_builder
-from generator.publish.site_config import staging_config
+from generator.publish.site_config import missing_extensions, staging_config
 from generator.publish.staging import (
     WriteStats,
     collect_docs,
@@ -80,20 +80,29 @@ def stage_and_build(
     target = (site_dir or root / config.site_dir).resolve()
     config_file = staging_root / "mkdocs.yml"
     guide = [path for path in docs if path.endswith(".md") and path != "index.md"]
+    settings = read_mkdocs_settings(root)
     text = staging_config(
-        _relative_inherit(root, staging_root), str(target), guide, config.site_name, set(files)
+        _relative_inherit(root, staging_root),
+        str(target),
+        guide,
+        config.site_name,
+        set(files),
+        settings,
     )
     if not config_file.is_file() or config_file.read_text(encoding="utf-8") != text:
         config_file.write_text(text, encoding="utf-8")
     if build:
         if not (root / "mkdocs.yml").is_file():
             raise UserError(
-                f"no mkdocs.yml in {root}; servicebook build needs one for the theme and "
-                "site name (copy the one from the Servicebook repository)"
+                f"no mkdocs.yml in {root}; servicebook build needs one: a single line "
+                "'site_name: Your service book' is enough (Servicebook adds the theme, "
+                "Markdown extensions, stylesheet and script)"
             )
-        settings = read_mkdocs_settings(root)
         if not settings.fragments_extension:
             outcome.diagnostics.append(_SLOW_FRAGMENTS)
+        missing = missing_extensions(settings)
+        if missing:
+            outcome.diagnostics.append(_missing_extensions(settings, missing))
         if config.builder == "mkdocs" and settings.theme == "material":
             outcome.diagnostics.append(
                 Diagnostic(
@@ -111,6 +120,19 @@ def stage_and_build(
         outcome.site_dir = target
         phase.done(f"{name} {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
     return outcome
+
+
+def _missing_extensions(settings: MkdocsSettings, missing: list[str]) -> Diagnostic:
+    return Diagnostic(
+        "mkdocs.yml",
+        settings.line_of("markdown_extensions"),
+        0,
+        "markdown_extensions",
+        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not listed, but the "
+        "generated pages need them (without, attribute lists and tables show as raw text); "
+        "add them, or remove markdown_extensions to let Servicebook set the list",
+        Severity.WARNING,
+    )
 
 
 _SLOW_FRAGMENTS = Diagnostic(

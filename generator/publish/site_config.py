@@ -4,6 +4,14 @@ It inherits the repository's ``mkdocs.yml`` (theme, extensions, site name) and
 adds what only the generator knows: where the staged pages are, a small
 navigation (kinds and dashboards, never every request: a big nav makes MkDocs
 quadratic), and the record pages kept out of it.
+
+It also adds what the pages rely on, so that a ``mkdocs.yml`` of one line
+(``site_name:``) gives the whole site: the Markdown extensions (when the file lists
+none; a list of its own is kept as written, and :func:`missing_extensions` names what it
+lacks), Servicebook's stylesheet and script (after the file's own ``extra_css`` and
+``extra_javascript``), and Material with its settings (when the file names no theme).
+MkDocs' ``INHERIT`` replaces lists rather than joining them, hence the lists are written
+whole here.
 """
 
 from __future__ import annotations
@@ -12,7 +20,54 @@ import json
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 
+from generator.publish.fragments import EXTENSION
+from generator.publish.mkdocs_settings import STAGED_THEME, MkdocsSettings
 from generator.records.kinds import SHAPES
+
+EXTENSIONS: tuple[str | dict[str, object], ...] = (
+    EXTENSION,
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
+"""The Markdown extensions of a site whose ``mkdocs.yml`` lists none."""
+NEEDED = ("admonition", "attr_list", "md_in_html", "tables", "toc")
+"""Extensions without which generated pages show raw Markdown (``{ .sb-asof }``)."""
+STYLESHEET, SCRIPT = "assets/servicebook.css", "assets/servicebook.js"
+THEME: dict[str, object] = {
+    "name": STAGED_THEME,
+    "font": False,  # no Google Fonts: no request to another host (intranets, offline)
+    "language": "en",
+    "features": [
+        "navigation.top",
+        "navigation.prune",
+        "navigation.tracking",
+        "search.highlight",
+        "content.code.copy",
+        "toc.follow",
+    ],
+    "palette": [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "indigo",
+            "accent": "teal",
+            "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "indigo",
+            "accent": "teal",
+            "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+        },
+    ],
+}
+"""The theme of a site whose ``mkdocs.yml`` names none."""
 
 NavItem = tuple[str, "str | tuple[NavItem, ...]"]
 NAV: tuple[NavItem, ...] = (
@@ -64,10 +119,12 @@ def staging_config(
     guide_pages: Iterable[str],
     site_name: str | None = None,
     staged: Collection[str] | None = None,
+    settings: MkdocsSettings | None = None,
 ) -> str:
     """YAML text of the staging ``mkdocs.yml`` (JSON-quoted values are valid YAML); with
     ``staged``, the navigation leaves out the pages that are not among them (a customer's
-    site has no operations or audit section)."""
+    site has no operations or audit section); ``settings`` are those of the repository's
+    ``mkdocs.yml``: what it lacks is added (see the module docstring)."""
     nav: list[object] = [entry for item in NAV if (entry := _nav_entry(item, staged)) is not None]
     guide = [_guide_entry(path) for path in sorted(guide_pages)]
     if guide:
@@ -83,7 +140,33 @@ def staging_config(
     ]
     if site_name:
         lines.append(f"site_name: {json.dumps(site_name)}")
+    if settings is not None:
+        lines.extend(_additions(settings))
     return "\n".join(lines) + "\n"
+
+
+def _additions(settings: MkdocsSettings) -> list[str]:
+    keys = settings.keys
+    found = []
+    if "theme" not in keys:
+        found.append(f"theme: {json.dumps(THEME)}")
+    if "markdown_extensions" not in keys:
+        found.append(f"markdown_extensions: {json.dumps(list(EXTENSIONS))}")
+    for key, asset in (("extra_css", STYLESHEET), ("extra_javascript", SCRIPT)):
+        own = list(settings.entries(key))
+        if asset not in own:
+            found.append(f"{key}: {json.dumps([*own, asset])}")
+    if "extra" not in keys:
+        found.append(f"extra: {json.dumps({'generator': False})}")  # no "Made with" link
+    return found
+
+
+def missing_extensions(settings: MkdocsSettings) -> list[str]:
+    """The needed extensions a ``markdown_extensions`` list of the file leaves out."""
+    if "markdown_extensions" not in settings.keys:
+        return []
+    listed = set(settings.entries("markdown_extensions"))
+    return [name for name in NEEDED if name not in listed]
 
 
 def _nav_entry(item: NavItem, staged: Collection[str] | None) -> dict[str, object] | None:

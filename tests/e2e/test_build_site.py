@@ -129,8 +129,9 @@ def test_build_without_mkdocs_yml_says_what_to_do(contract_repo: Path) -> None:
     result = run_cli("build", "--as-of", "2026-11-21T12:00:00Z", cwd=contract_repo)
     assert result.code == 1
     assert result.err.endswith(
-        f"servicebook: no mkdocs.yml in {contract_repo}; servicebook build needs one for the "
-        "theme and site name (copy the one from the Servicebook repository)\n"
+        f"servicebook: no mkdocs.yml in {contract_repo}; servicebook build needs one: a single "
+        "line 'site_name: Your service book' is enough (Servicebook adds the theme, Markdown "
+        "extensions, stylesheet and script)\n"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.publish.mkdocs_settings import MkdocsSettings, parse_mkdocs_settings
+from generator.publish.mkdocs_settings import parse_mkdocs_settings
 from generator.views.links import page_url, relative_source, relative_url
 
 
@@ -54,13 +54,26 @@ def test_mkdocs_settings_are_read_without_evaluating_tags() -> None:
         "  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
     )
-    assert parse_mkdocs_settings(text) == MkdocsSettings(
-        "Acme — service book", False, True, "https://service.example.org/book/"
+    found = parse_mkdocs_settings(text)
+    assert (found.site_name, found.directory_urls, found.fragments_extension, found.site_url) == (
+        "Acme — service book",
+        False,
+        True,
+        "https://service.example.org/book/",
     )
-    assert parse_mkdocs_settings("theme:\n  name: material\nnav: []\n") == MkdocsSettings(
-        theme="material", theme_line=1
+    assert found.theme == "material"  # none named: the generator stages Material
+    assert found.entries("markdown_extensions") == ("generator.publish.fragments", "pymdownx.emoji")
+    assert found.line_of("markdown_extensions") == 4
+    themed = parse_mkdocs_settings("theme:\n  name: material\nnav: []\n")
+    assert (themed.theme, themed.theme_line, themed.keys) == (
+        "material",
+        1,
+        frozenset({"theme", "nav"}),
     )
     assert parse_mkdocs_settings("site_name: x\ntheme: readthedocs\n").theme == "readthedocs"
+    flow = parse_mkdocs_settings("extra_css: [a.css, 'b.css']\nmarkdown_extensions:\n- toc\n")
+    assert flow.entries("extra_css") == ("a.css", "b.css")
+    assert flow.entries("markdown_extensions") == ("toc",)
     assert parse_mkdocs_settings("theme:\n  x: 1\nname: other\n").theme == "mkdocs"
     palette = "theme:\n  palette:\n    - toggle:\n        name: Dark\n  name: material\n"
     assert parse_mkdocs_settings(palette).theme == "material"
