@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
+from pathlib import Path
 
 from generator.cli.options import Subparsers, add_commit, add_root, emit
 
@@ -80,6 +81,23 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_commit(p)
     p.set_defaults(command=cmd_close)
 
+    p = sub.add_parser("init", help="start a new service book (records repository) in DIR")
+    p.add_argument("dir", metavar="DIR", type=Path, help="the new repository's folder")
+    p.add_argument("--name", help="the organisation's name (asked on a terminal)")
+    p.add_argument("--timezone", help="IANA time zone of the office hours, e.g. America/Chicago")
+    p.add_argument("--country", help="ISO country code for public holidays, e.g. US (optional)")
+    p.add_argument("--customer", help="the first customer's name")
+    p.add_argument("--lead", help="the service desk lead's name")
+    p.add_argument("--domain", help="the organisation's e-mail domain")
+    p.add_argument(
+        "--tool",
+        help="pip requirement that installs Servicebook in CI (default: this version)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="add to a non-empty folder (existing files kept)"
+    )
+    p.set_defaults(command=cmd_init)
+
     p = sub.add_parser("codeowners", help="write .github/CODEOWNERS from the roster and owners")
     add_root(p)
     p.add_argument(
@@ -152,6 +170,19 @@ def cmd_close(args: argparse.Namespace) -> int:
         now=datetime.now(UTC),
     )
     return emit(result)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """``servicebook init DIR``: a new records repository, validated and committed."""
+    from generator.authoring.prompts import interactive
+    from generator.commands import init
+
+    def ask(question: str, default: str) -> str:
+        return input(f"{question} [{default}]: ").strip() or default
+
+    given = {name: getattr(args, name) for name in init.QUESTIONS}
+    answers = init.answers(given, ask if interactive() else None, tool=args.tool)
+    return emit(init.run(args.dir, answers, force=args.force))
 
 
 def cmd_codeowners(args: argparse.Namespace) -> int:
