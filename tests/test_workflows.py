@@ -192,6 +192,7 @@ def test_validate_runs_on_pull_requests_with_full_history() -> None:
         "pip install -e '.[test]'",
         "servicebook validate --format github",
         "servicebook codeowners --check",
+        "servicebook form --check",
         'servicebook audit --since "origin/$BASE_REF"',
         "python -m pytest",
         "servicebook build",

@@ -254,6 +254,9 @@ jobs:
       - name: CODEOWNERS matches the roster and record owners
         run: servicebook codeowners --check
 
+      - name: The request form offers the live services and categories
+        run: servicebook form --check
+
       - name: Audit the pull request's commits
         env:
           BASE_REF: ${{{{ github.base_ref }}}}

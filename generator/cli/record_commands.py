@@ -81,6 +81,13 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_commit(p)
     p.set_defaults(command=cmd_close)
 
+    p = sub.add_parser("form", help="write the issue form's service and category options")
+    add_root(p)
+    p.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when the form is stale"
+    )
+    p.set_defaults(command=cmd_form)
+
     p = sub.add_parser("init", help="start a new service book (records repository) in DIR")
     p.add_argument("dir", metavar="DIR", type=Path, help="the new repository's folder")
     p.add_argument("--name", help="the organisation's name (asked on a terminal)")
@@ -170,6 +177,13 @@ def cmd_close(args: argparse.Namespace) -> int:
         now=datetime.now(UTC),
     )
     return emit(result)
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    """``servicebook form``: write or check the issue form's options."""
+    from generator.commands import form
+
+    return emit(form.run(args.root, check=args.check))
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -1,9 +1,10 @@
 """``servicebook init DIR``: start a service book of one's own.
 
 Writes the starter files (:mod:`generator.authoring.starter`) into ``DIR``, then the
-``.github/CODEOWNERS`` made from them, validates the result, runs ``git init`` and makes
-the first commit. A folder that holds anything is refused unless ``force``; even then no
-existing file is replaced (nothing is lost): those are listed and kept.
+``.github/CODEOWNERS`` and the issue form made from them, validates the result, runs
+``git init`` and makes the first commit. A folder that holds anything is refused unless
+``force``; even then no existing file is replaced (nothing is lost): those are listed and
+kept.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from generator.config import load_config
 from generator.errors import UsageError, UserError, format_diagnostics, has_errors
 from generator.history.commits import commit_paths
 from generator.history.gitcmd import run_git
+from generator.intake.form import FORM_PATH, form_text
 from generator.pipeline import validate
 
 
@@ -85,6 +87,11 @@ def run(target: Path, answers: Answers, *, force: bool = False) -> CommandResult
         text = codeowners(result.catalog, load_config(target).maintainers)
         write_atomically(owners, text.encode("utf-8"))
         written.append(CODEOWNERS_PATH)
+    form = target / FORM_PATH
+    if not form.exists():
+        form.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(form, form_text(None, result.catalog.services).encode("utf-8"))
+        written.append(FORM_PATH)
     notes = [f"kept {path} (it exists)\n" for path in kept]
     if not (target / ".git").exists():
         init = run_git(target, ["init", "--quiet", "--initial-branch=main"])

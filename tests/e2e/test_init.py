@@ -148,3 +148,10 @@ def test_a_wrong_time_zone_is_a_usage_error(tmp_path: Path) -> None:
     assert run.code == 2
     assert "America/Chicago" in run.err and "Traceback" not in run.err
     assert not (tmp_path / "x").exists()
+
+
+def test_the_request_form_offers_the_new_service_and_stays_current(book: Path) -> None:
+    form = (book / ".github/ISSUE_TEMPLATE/service-request.yml").read_text(encoding="utf-8")
+    assert "- IT support (it-support)\n" in form
+    assert '- "IT support: incident"\n' in form
+    assert run_cli("form", "--check", cwd=book).code == 0
