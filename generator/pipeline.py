@@ -37,9 +37,10 @@ from generator.analysis.visibility import (
 from generator.checks.assignments import check_assignments
 from generator.checks.body_links import check_body_links
 from generator.checks.consistency import check_consistency
+from generator.checks.hints import narrow_priorities
 from generator.checks.references import check_references
 from generator.checks.sla_config import check_sla_config
-from generator.config import Config, cache_folder, instant_range_of
+from generator.config import Config, cache_folder, load_config
 from generator.errors import Diagnostic, has_errors, sort_diagnostics
 from generator.exports.attention import attention_files
 from generator.exports.feeds import feed_files, request_changes
@@ -57,13 +58,14 @@ from generator.history.findings import sort_findings
 from generator.history.reader import read_history
 from generator.history.sitehistory import NO_SITE_HISTORY, site_history
 from generator.history.worktree import read_built_from
+from generator.models.instant_range import InstantRange
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.site import BuildOutcome, stage_and_build
 from generator.records.cache import RecordCache, ValidationSummary, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
-from generator.records.scan import scan_records
+from generator.records.scan import Scan, scan_records
 from generator.render.templates import make_environment, render
 from generator.views.attention import attention
 from generator.views.pages import site_pages
@@ -85,13 +87,13 @@ def validate(root: Path, cache_dir: Path | None = None) -> Validated:
     :mod:`generator.records.cache`) and the cache is updated afterwards.
     """
     scan = scan_records(root)
-    instants = instant_range_of(root)
+    instants, zone = _settings_of(root)
     if cache_dir is None:
-        return check_loaded(load_scanned(scan, None, instants), root)
+        return check_loaded(load_scanned(scan, None, instants, zone), root)
     cache = RecordCache(cache_dir, root, instants)
-    validated = check_loaded(load_scanned(scan, cache, instants), root)
+    validated = check_loaded(load_scanned(scan, cache, instants, zone), root)
     outcome = _outcome(validated)
-    cache.save(scan_digest(scan), outcome)
+    cache.save(_digest(scan, zone), outcome)
     return validated
 
 
@@ -100,13 +102,13 @@ def check(root: Path, cache_dir: Path | None = None) -> ValidationSummary:
     the last run, the stored outcome (nothing is parsed)."""
     if cache_dir is not None:
         scan = scan_records(root)
-        digest = scan_digest(scan)
-        instants = instant_range_of(root)
+        instants, zone = _settings_of(root)
+        digest = _digest(scan, zone)
         cache = RecordCache(cache_dir, root, instants)
         found = cache.outcome(digest)
         if found is not None:
             return found
-        validated = check_loaded(load_scanned(scan, cache, instants), root)
+        validated = check_loaded(load_scanned(scan, cache, instants, zone), root)
         outcome = _outcome(validated)
         cache.save(digest, outcome)
         return outcome
@@ -120,7 +122,7 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
     catalog, catalog_diagnostics = build_catalog(loaded)
     links = [] if root is None else check_body_links(catalog.entries.values(), _exists_in(root))
     diagnostics = [
-        *loaded.diagnostics,
+        *narrow_priorities(loaded.diagnostics, catalog.agreements),
         *links,
         *catalog_diagnostics,
         *check_references(catalog),
@@ -129,6 +131,17 @@ def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
         *check_sla_config(catalog),
     ]
     return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
+
+
+def _digest(scan: Scan, zone: str) -> str:
+    """The key of a stored outcome: the files, and the zone its messages are worded in."""
+    return f"{scan_digest(scan)}/{zone}"
+
+
+def _settings_of(root: Path) -> tuple[InstantRange, str]:
+    """The settings loading depends on: the instant range, and the zone hints are worded in."""
+    config = load_config(root)
+    return config.instants, config.timezone
 
 
 def _outcome(validated: Validated) -> ValidationSummary:

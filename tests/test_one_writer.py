@@ -25,6 +25,8 @@ ATOMIC_CALLERS = {
     "generator.authoring.workspace",
     "generator.commands.close",
     "generator.commands.codeowners",
+    "generator.commands.form",
+    "generator.commands.init",
     "generator.commands.intake",
 }
 _OS_CALLS = {"replace", "rename", "renames", "link", "fsync"}

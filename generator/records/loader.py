@@ -65,21 +65,31 @@ class LoadResult:
     invalid_ids: dict[str, str] = field(default_factory=dict)
     files: int = 0
     instants: InstantRange = DEFAULT_RANGE
+    zone: str | None = None
+    """The settings' time zone, for the offset a timestamp lacks (None: a generic example)."""
 
 
 def load_records(
-    root: Path, cache: RecordCache | None = None, instants: InstantRange = DEFAULT_RANGE
+    root: Path,
+    cache: RecordCache | None = None,
+    instants: InstantRange = DEFAULT_RANGE,
+    zone: str | None = None,
 ) -> LoadResult:
     """Load every record below ``root / 'records'`` (read only)."""
-    return load_scanned(scan_records(root), cache, instants)
+    return load_scanned(scan_records(root), cache, instants, zone)
 
 
 def load_scanned(
-    scan: Scan, cache: RecordCache | None = None, instants: InstantRange = DEFAULT_RANGE
+    scan: Scan,
+    cache: RecordCache | None = None,
+    instants: InstantRange = DEFAULT_RANGE,
+    zone: str | None = None,
 ) -> LoadResult:
     """Parse and validate scanned files, taking unchanged ones from ``cache`` (which must
-    have been made for the same ``instants``)."""
-    result = LoadResult(diagnostics=list(scan.diagnostics), files=scan.count, instants=instants)
+    have been made for the same ``instants``); ``zone`` words the offset hints."""
+    result = LoadResult(
+        diagnostics=list(scan.diagnostics), files=scan.count, instants=instants, zone=zone
+    )
     for source in scan.files:
         hit = cache.get(source.key) if cache is not None else None
         if hit is not None:
@@ -143,7 +153,13 @@ def _report_invalid(
             loc = ("type",)
         line, column = source_map.line_of(loc)
         result.diagnostics.append(
-            Diagnostic(rel, line, column, field_name(loc), message_for(detail, model, parsed.data))
+            Diagnostic(
+                rel,
+                line,
+                column,
+                field_name(loc),
+                message_for(detail, model, parsed.data, result.zone),
+            )
         )
     if kind.folder == "requests":
         # Order problems are checked on valid requests later; an invalid one would hide

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
@@ -15,6 +18,35 @@ NAIVE_HINT = (
     "the timestamp has no UTC offset; add one, e.g. 2026-11-20T09:12:00+01:00 "
     "or 2026-11-20T08:12:00Z"
 )
+PRIORITY_RANGE = "P1 (highest) to P5"
+"""The priorities a record may name; :mod:`generator.checks.hints` narrows it to those the
+agreements define."""
+
+
+def naive_hint(value: Any, zone: str | None) -> str:
+    """What to write for a timestamp without offset: the same local time with the offset
+    ``zone`` has then (the repository's zone), or the generic example."""
+    if zone is None or not isinstance(value, str | datetime):
+        return NAIVE_HINT
+    try:
+        local = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+        aware = local.replace(tzinfo=ZoneInfo(zone))
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return NAIVE_HINT
+    offset = aware.isoformat(timespec="seconds")
+    utc = aware.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return (
+        f"the timestamp has no UTC offset; in {zone} (the settings' time zone) that local "
+        f"time is {offset}: write that, or {utc}"
+    )
+
+
+def _case_slip(value: Any, allowed: Sequence[str]) -> str | None:
+    """The allowed value ``value`` means when only its case is wrong, else None."""
+    if not isinstance(value, str):
+        return None
+    found = [item for item in allowed if item.lower() == value.lower() and item != value]
+    return found[0] if found else None
 
 
 def real_loc(loc: Sequence[str | int], data: Any) -> tuple[str | int, ...]:
@@ -52,8 +84,11 @@ def field_name(loc: Sequence[str | int]) -> str:
     return text
 
 
-def message_for(error: ErrorDetails, model: type[BaseModel] | None, data: Any) -> str:
-    """A one-line explanation of one pydantic error, ending with what to do."""
+def message_for(
+    error: ErrorDetails, model: type[BaseModel] | None, data: Any, zone: str | None = None
+) -> str:
+    """A one-line explanation of one pydantic error, ending with what to do (``zone``: the
+    repository's time zone, for the offset a timestamp lacks)."""
     kind = error["type"]
     value = error.get("input")
     loc = error["loc"]
@@ -69,9 +104,12 @@ def message_for(error: ErrorDetails, model: type[BaseModel] | None, data: Any) -
         listed = f" (known fields: {', '.join(known)})" if known else ""
         return f"unknown field; {hint}{listed}"
     if kind == "timezone_aware":
-        return NAIVE_HINT
+        return naive_hint(value, zone)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
+        meant = _case_slip(value, re.findall(r"'([^']*)'", str(expected)))
+        if meant is not None:
+            return f"{_show(value)} is not allowed: the values are case-sensitive; write '{meant}'"
         return f"{_show(value)} is not allowed; write one of {expected}"
     if kind == "union_tag_invalid":
         expected = error.get("ctx", {}).get("expected_tags", "")
@@ -88,7 +126,12 @@ def message_for(error: ErrorDetails, model: type[BaseModel] | None, data: Any) -
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         if pattern == r"^P[1-5]$":
-            return f"{_show(value)} is not a priority; write P1 (highest) to P5"
+            if isinstance(value, str) and re.fullmatch(r"p[1-5]", value.strip()):
+                return (
+                    f"{_show(value)} is not a priority: priorities are upper case; "
+                    f"write {value.strip().upper()}"
+                )
+            return f"{_show(value)} is not a priority; write {PRIORITY_RANGE}"
         return f"{_show(value)} does not have the expected form ({pattern})"
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         shape = {"list_type": "a list, e.g. [a, b]"}.get(kind, "a mapping of 'field: value'")

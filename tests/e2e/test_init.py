@@ -155,3 +155,32 @@ def test_the_request_form_offers_the_new_service_and_stays_current(book: Path) -
     assert "- IT support (it-support)\n" in form
     assert '- "IT support: incident"\n' in form
     assert run_cli("form", "--check", cwd=book).code == 0
+
+
+def test_errors_speak_the_repository(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    _init(root)
+    folder = root / "records/requests/2026/12"
+    folder.mkdir(parents=True)
+    bad = folder / "REQ-20261201-A1B2.md"
+    bad.write_text(
+        "---\nid: REQ-20261201-A1B2\ntitle: Test\nservice: it-support\npriority: P7\n"
+        "requester: a@lakeside-clinic.example\nagreement: AGR-LAKESIDE-CLINIC-2026\n"
+        "received: 2026-12-01T09:00:00\nchannel: email\nevents:\n"
+        "  - {type: status, at: 2026-12-01T09:10:00-06:00, status: In_Progress}\n---\nBody\n",
+        encoding="utf-8",
+    )
+    run = run_cli("validate", cwd=root)
+    assert run.code == 1
+    out = run.out + run.err
+    path = "records/requests/2026/12/REQ-20261201-A1B2.md"
+    assert f"{path}:5: priority: 'P7' is not a priority; write P1, P2, P3, P4 " in out
+    assert "2026-12-01T09:00:00-06:00" in out and "2026-12-01T15:00:00Z" in out
+    assert "+01:00" not in out
+    assert "write 'in_progress'" in out
+    replace_in(bad, "priority: P7", "priority: p1")
+    assert (
+        "'p1' is not a priority: priorities are upper case; write P1"
+        in run_cli("validate", cwd=root).out
+    )
+    assert bad.read_text(encoding="utf-8").count("priority: p1") == 1  # nothing rewritten

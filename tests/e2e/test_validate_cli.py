@@ -31,8 +31,10 @@ CASES = [
         REQ,
         "received: 2026-11-20T09:12:00+01:00",
         "received: 2026-11-20T09:12:00",
-        f"{REQ}:10: received: the timestamp has no UTC offset; add one, "
-        "e.g. 2026-11-20T09:12:00+01:00 or 2026-11-20T08:12:00Z",
+        # The contract repository sets no time zone: UTC.
+        f"{REQ}:10: received: the timestamp has no UTC offset; in UTC (the settings' time "
+        "zone) that local time is 2026-11-20T09:12:00+00:00: write that, or "
+        "2026-11-20T09:12:00Z",
         id="naive-timestamp",
     ),
     pytest.param(
@@ -188,7 +190,7 @@ def test_github_format_is_annotations(contract_repo: Path) -> None:
     assert result.code == 1
     assert result.out == (
         f"::error file={REQ},line=7,col=11,title=priority::'high' is not a priority; "
-        "write P1 (highest) to P5\n"
+        "write P1, P2, P3 (P1 is the highest), the priorities the agreements cover\n"
     )
 
 
