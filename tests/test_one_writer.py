@@ -24,8 +24,7 @@ ATOMIC_CALLERS = {
     "generator.authoring.batch",
     "generator.authoring.workspace",
     "generator.commands.close",
-    "generator.commands.codeowners",
-    "generator.commands.form",
+    "generator.commands.generated_file",
     "generator.commands.init",
     "generator.commands.intake",
 }

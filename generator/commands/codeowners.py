@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.access.codeowners import CODEOWNERS_PATH, codeowners
-from generator.authoring.atomic import write_atomically
+from generator.commands.generated_file import read_current, write_or_check
 from generator.commands.options import records_root
 from generator.commands.result import CommandResult
 from generator.config import load_config
@@ -23,19 +23,12 @@ def run(root: Path, *, check: bool) -> CommandResult:
             stderr=format_diagnostics(validated.diagnostics, "text")
             + "servicebook: fix the errors above; CODEOWNERS is made from valid records\n",
         )
-    text = codeowners(validated.catalog, load_config(root).maintainers)
-    target = root / CODEOWNERS_PATH
-    current = target.read_bytes().decode("utf-8") if target.is_file() else None
-    if check:
-        if current == text:
-            return CommandResult(0, stderr=f"{CODEOWNERS_PATH} is up to date\n")
-        state = "missing" if current is None else "stale"
-        return CommandResult(
-            1,
-            stderr=f"{CODEOWNERS_PATH} is {state}: it does not match the roster and record "
-            "owners; run `servicebook codeowners` and commit the result\n",
-        )
-    if current != text:
-        write_atomically(target, text.encode("utf-8"))
-        return CommandResult(0, stderr=f"wrote {CODEOWNERS_PATH}\n")
-    return CommandResult(0, stderr=f"{CODEOWNERS_PATH} is up to date\n")
+    return write_or_check(
+        root,
+        CODEOWNERS_PATH,
+        read_current(root, CODEOWNERS_PATH),
+        codeowners(validated.catalog, load_config(root).maintainers),
+        check=check,
+        stale="it does not match the roster and record owners; run `servicebook codeowners` "
+        "and commit the result",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.authoring.atomic import write_atomically
+from generator.commands.generated_file import read_current, write_or_check
 from generator.commands.options import records_root
 from generator.commands.result import CommandResult
 from generator.errors import format_diagnostics, has_errors
@@ -22,20 +22,13 @@ def run(root: Path, *, check: bool) -> CommandResult:
             stderr=format_diagnostics(validated.diagnostics, "text")
             + "servicebook: fix the errors above; the form is made from valid records\n",
         )
-    target = root / FORM_PATH
-    current = target.read_bytes().decode("utf-8") if target.is_file() else None
-    text = form_text(current, validated.catalog.services)
-    if check:
-        if current == text:
-            return CommandResult(0, stderr=f"{FORM_PATH} is up to date\n")
-        state = "missing" if current is None else "stale"
-        return CommandResult(
-            1,
-            stderr=f"{FORM_PATH} is {state}: its Service and Category options do not match "
-            "the live services and their categories; run `servicebook form` and commit it\n",
-        )
-    if current == text:
-        return CommandResult(0, stderr=f"{FORM_PATH} is up to date\n")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, text.encode("utf-8"))
-    return CommandResult(0, stderr=f"wrote {FORM_PATH}\n")
+    current = read_current(root, FORM_PATH)
+    return write_or_check(
+        root,
+        FORM_PATH,
+        current,
+        form_text(current, validated.catalog.services),
+        check=check,
+        stale="its Service and Category options do not match the live services and their "
+        "categories; run `servicebook form` and commit it",
+    )
