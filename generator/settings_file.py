@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import UserError
-from generator.records import yaml_fast, yaml_rules
+from generator.records import yaml_fast, yaml_indent, yaml_rules
 from generator.records.messages import field_name, message_for
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,7 +35,10 @@ def load_settings(text: str, where: str, model: type[M], *, empty_ok: bool = Fal
         raise UserError(f"{where}:{found}") from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
-        raise UserError(f"{where}:{line}: YAML syntax error: {error.problem}") from None
+        problem = error.problem or "invalid YAML"
+        indentation = yaml_indent.explain(text, line, problem, 1) if line else None
+        message = indentation or f"YAML syntax error: {problem}"
+        raise UserError(f"{where}:{line}: {message}") from None
     except ValueError as error:  # a number of more than 4300 digits, a 2026-02-30
         raise UserError(f"{where}: a value cannot be read ({error}); correct it") from None
     if data is None and empty_ok:

@@ -6,6 +6,8 @@ one pass walks them for every record.
 
 from __future__ import annotations
 
+import difflib
+
 from generator.errors import Diagnostic
 from generator.models.calendar_record import BUILT_IN_24X7, Calendar
 from generator.models.common import Record
@@ -56,11 +58,25 @@ def _problem(catalog: Catalog, target: str, kinds: tuple[type[Record], ...]) -> 
         if target in catalog.invalid_ids:
             where = catalog.invalid_ids[target]
             return f"refers to '{target}', which has errors ({where}); fix that record"
+        close = _close_ids(catalog, target, kinds)
+        if close:
+            return f"no {wanted} has the id '{target}'; did you mean '{close}'?"
         return f"no {wanted} has the id '{target}'; create it or correct the id"
     if not isinstance(found.record, kinds):
         actual = KIND_NAMES.get(type(found.record), "record")
         return f"'{target}' is a {actual} ({found.path}), not a {wanted}; name a {wanted}"
     return None
+
+
+def _close_ids(catalog: Catalog, target: str, kinds: tuple[type[Record], ...]) -> str | None:
+    """The id of the wanted kinds nearest to a mistyped one (case slips first)."""
+    ids = [entry.record.id for entry in catalog.entries.values() if isinstance(entry.record, kinds)]
+    folded = target.casefold()
+    for candidate in ids:
+        if candidate.casefold() == folded:
+            return candidate
+    close = difflib.get_close_matches(target, ids, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _check_category(catalog: Catalog, entry: LoadedRecord, request: Request) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from generator.records import yaml_fast, yaml_rules
+from generator.records import yaml_fast, yaml_indent, yaml_rules
 
 MAX_DEPTH = 32
 UNREADABLE_FIX = "write dates as real calendar dates (YYYY-MM-DD) and numbers below 15 digits"
@@ -121,6 +121,11 @@ def parse(text: str) -> ParsedText | FrontMatterError:
         line = (mark.line + 1 + offset) if mark else offset + 1
         column = (mark.column + 1) if mark else 1
         problem: str = error.problem or "invalid YAML"
+        indentation = (
+            yaml_indent.explain(front, line - offset, problem, offset + 1) if mark else None
+        )
+        if indentation:
+            return FrontMatterError(line, column, indentation)
         return FrontMatterError(
             line, column, f"YAML syntax error: {problem}; {_yaml_hint(problem)}"
         )

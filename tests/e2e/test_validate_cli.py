@@ -50,14 +50,22 @@ CASES = [
         REQ,
         "type: assigned, group: desk,",
         "type: assigned, group: desks,",
-        f"{REQ}:12: events[0].group: no group has the id 'desks'; create it or correct the id",
+        f"{REQ}:12: events[0].group: no group has the id 'desks'; did you mean 'desk'?",
         id="dangling-group",
+    ),
+    pytest.param(
+        REQ,
+        "type: assigned, group: desk,",
+        "type: assigned, group: finance,",
+        f"{REQ}:12: events[0].group: no group has the id 'finance'; create it or correct the id",
+        id="dangling-group-nothing-close",
     ),
     pytest.param(
         AGR,
         "services: [workplace-it]",
         "services: [workplace-itt]",
-        f"{AGR}:6: services[0]: no service has the id 'workplace-itt'; create it or correct the id",
+        f"{AGR}:6: services[0]: no service has the id 'workplace-itt'; "
+        "did you mean 'workplace-it'?",
         id="dangling-service",
     ),
     pytest.param(
@@ -75,6 +83,15 @@ CASES = [
         f"{SVC}:3: YAML syntax error: mapping values are not allowed in this context; "
         "quote values that contain ': ' (e.g. title: \"Re: printer\")",
         id="bad-yaml",
+    ),
+    pytest.param(
+        SVC,
+        "title: Workplace IT\n",
+        "title: Workplace IT\n   owner_note: x\n",
+        f"{SVC}:4: wrong indentation: this line is indented by 3 spaces, more than 'title:' on "
+        "line 3, which already has a value; give it the indentation of that line (no spaces), "
+        "or end 'title:' with ':' and no value if this line belongs under it",
+        id="indentation",
     ),
     pytest.param(
         REQ,
