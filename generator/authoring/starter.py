@@ -17,6 +17,11 @@ from dataclasses import dataclass
 
 from generator import __version__
 
+ACTION_REPOSITORY = "servicebook/servicebook"
+"""Where Servicebook's composite GitHub Action (``action.yml``) lives."""
+DEFAULT_ACTION = f"{ACTION_REPOSITORY}@v{__version__}"
+"""The action the starter workflows use: the release tag of this version."""
+
 
 @dataclass(frozen=True)
 class Answers:
@@ -34,6 +39,8 @@ class Answers:
     """The agreement's first year (1 January)."""
     tool: str = f"servicebook=={__version__}"
     """The pip requirement that installs Servicebook in CI (a version, a git tag, a wheel)."""
+    action: str = DEFAULT_ACTION
+    """The Servicebook action the workflows use, ``OWNER/REPO@REF``."""
 
 
 def slug(text: str) -> str:
@@ -72,8 +79,9 @@ def starter_files(answers: Answers) -> dict[str, str]:
         f"{answers.tool}\n",
         ".gitignore": "/site/\n/.servicebook/\n.venv/\n__pycache__/\n",
         ".pre-commit-config.yaml": _pre_commit(),
-        ".github/workflows/validate.yml": _validate_workflow(),
-        ".github/workflows/publish.yml": _publish_workflow(),
+        ".github/workflows/validate.yml": _validate_workflow(answers.action),
+        ".github/workflows/publish.yml": _publish_workflow(answers.action),
+        ".github/workflows/intake.yml": _intake_workflow(answers.action),
         "README.md": _readme(answers),
     }
     return files
@@ -209,26 +217,28 @@ repos:
 """
 
 
-_SETUP = """      - uses: actions/checkout@v6
+_CHECKOUT = """      - uses: actions/checkout@v6
         with:
           # Full history: the audit and the agreements' versions read git log.
           fetch-depth: 0
           persist-credentials: false
-
-      - uses: actions/setup-python@v6
-        with:
-          python-version: "3.11"
-          cache: pip
-          cache-dependency-path: requirements.txt
-
-      - name: Install Servicebook (the release pinned in requirements.txt)
-        run: pip install -r requirements.txt
 """
 
 
-def _validate_workflow() -> str:
-    return f"""# Checks every pull request: records valid (errors as annotations), CODEOWNERS up to
-# date, the pull request's commits audited, and the site builds (attached to the run).
+def _action(action: str, do: str) -> str:
+    return f"""
+      # Installs the Servicebook release pinned in requirements.txt, then runs it.
+      - uses: {action}
+        with:
+          do: {do}
+          servicebook: -r requirements.txt
+"""
+
+
+def _validate_workflow(action: str) -> str:
+    return f"""# Checks every pull request: records valid (errors as annotations), CODEOWNERS and
+# the request form up to date, the pull request's commits audited, and the site builds
+# (attached to the run).
 name: Validate
 
 on:
@@ -247,24 +257,7 @@ jobs:
     permissions:
       contents: read
     steps:
-{_SETUP}
-      - name: Validate records
-        run: servicebook validate --format github
-
-      - name: CODEOWNERS matches the roster and record owners
-        run: servicebook codeowners --check
-
-      - name: The request form offers the live services and categories
-        run: servicebook form --check
-
-      - name: Audit the pull request's commits
-        env:
-          BASE_REF: ${{{{ github.base_ref }}}}
-        run: servicebook audit --since "origin/$BASE_REF"
-
-      - name: Build the site
-        run: servicebook build
-
+{_CHECKOUT}{_action(action, "validate build")}
       - uses: actions/upload-artifact@v6
         with:
           name: site
@@ -273,7 +266,7 @@ jobs:
 """
 
 
-def _publish_workflow() -> str:
+def _publish_workflow(action: str) -> str:
     return f"""# Publishes the site to GitHub Pages on every push to main, and hourly, so statuses
 # and SLA clocks stay current.
 name: Publish
@@ -298,10 +291,7 @@ jobs:
     permissions:
       contents: read
     steps:
-{_SETUP}
-      - name: Build the site
-        run: servicebook build
-
+{_CHECKOUT}{_action(action, "build")}
       - uses: actions/upload-pages-artifact@v5
         with:
           path: site/
@@ -320,6 +310,36 @@ jobs:
       - id: deployment
         uses: actions/deploy-pages@v5
 """
+
+
+def _intake_workflow(action: str) -> str:
+    return f"""# Turns an issue made from the service-request form into a request record on a branch
+# with a pull request, and answers the requester on the issue (what to fix, or where the
+# request is recorded).
+name: Intake
+
+on:
+  issues:
+    types: [opened, edited]
+
+permissions: {{}}
+
+concurrency:
+  group: intake-${{{{ github.event.issue.number }}}}
+  cancel-in-progress: false
+
+jobs:
+  intake:
+    if: contains(github.event.issue.labels.*.name, 'service-request')
+    runs-on: ubuntu-latest
+    timeout-minutes: 15
+    permissions:
+      contents: write
+      pull-requests: write
+      issues: write
+    steps:
+      - uses: actions/checkout@v6
+{_action(action, "intake")}"""
 
 
 def _readme(answers: Answers) -> str:

@@ -101,6 +101,11 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         help="pip requirement that installs Servicebook in CI (default: this version)",
     )
     p.add_argument(
+        "--action",
+        help="the Servicebook GitHub Action the workflows use, OWNER/REPO@REF "
+        "(default: the release of this version)",
+    )
+    p.add_argument(
         "--force", action="store_true", help="add to a non-empty folder (existing files kept)"
     )
     p.set_defaults(command=cmd_init)
@@ -195,7 +200,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         return input(f"{question} [{default}]: ").strip() or default
 
     given = {name: getattr(args, name) for name in init.QUESTIONS}
-    answers = init.answers(given, ask if interactive() else None, tool=args.tool)
+    answers = init.answers(
+        given, ask if interactive() else None, tool=args.tool, action=args.action
+    )
     return emit(init.run(args.dir, answers, force=args.force))
 
 

@@ -19,7 +19,7 @@ import holidays as holiday_data
 from generator import __version__
 from generator.access.codeowners import CODEOWNERS_PATH, codeowners
 from generator.authoring.atomic import write_atomically
-from generator.authoring.starter import Answers, slug, starter_files
+from generator.authoring.starter import DEFAULT_ACTION, Answers, slug, starter_files
 from generator.commands.result import CommandResult
 from generator.config import load_config
 from generator.errors import UsageError, UserError, format_diagnostics, has_errors
@@ -125,6 +125,7 @@ def answers(
     ask: Callable[[str, str], str] | None,
     *,
     tool: str | None = None,
+    action: str | None = None,
 ) -> Answers:
     """The answers: the flag, else (on a terminal, ``ask``) the reply, else the default;
     time zone and country are checked (usage errors)."""
@@ -146,4 +147,5 @@ def answers(
         domain=found["domain"],
         year=datetime.now(UTC).year,  # the agreement's first year: the one clock input
         tool=tool or f"servicebook=={__version__}",
+        action=action or DEFAULT_ACTION,
     )

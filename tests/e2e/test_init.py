@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import replace_in, run_cli
+from generator import __version__
+from generator.authoring.starter import DEFAULT_ACTION
+from tests.helpers import REPO, replace_in, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -52,11 +54,16 @@ def test_the_new_repository_holds_records_settings_and_docs_only(book: Path) -> 
 
 def test_the_workflows_install_the_pinned_tool_and_pass_actionlint(book: Path) -> None:
     workflows = sorted((book / ".github/workflows").glob("*.yml"))
-    assert [w.name for w in workflows] == ["publish.yml", "validate.yml"]
+    assert [w.name for w in workflows] == ["intake.yml", "publish.yml", "validate.yml"]
     for workflow in workflows:
         text = workflow.read_text(encoding="utf-8")
-        assert "pip install -r requirements.txt" in text
+        # Servicebook's composite action, pinned to this version's tag, installs the
+        # release of requirements.txt (the action itself never installs with -e).
+        assert f"uses: {DEFAULT_ACTION}\n" in text
+        assert "servicebook: -r requirements.txt" in text
         assert "-e ." not in text and "pytest" not in text and "pyproject.toml" not in text
+    assert f"servicebook/servicebook@v{__version__}" == DEFAULT_ACTION
+    assert "-e " not in (REPO / "action.yml").read_text(encoding="utf-8")
     requirement = (book / "requirements.txt").read_text(encoding="utf-8")
     assert re.search(r"^servicebook==\d+\.\d+\.\d+$", requirement, re.MULTILINE)
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
