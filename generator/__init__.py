@@ -5,4 +5,4 @@ validated and linked; SLA clocks and statuses are computed as of an instant; the
 result is rendered into a staging docs folder that MkDocs builds.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
