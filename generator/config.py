@@ -13,6 +13,7 @@ from generator.models.calendar_record import check_timezone
 from generator.models.common import Duration, RecordModel, Timestamp
 from generator.models.instant_range import DEFAULT_RANGE, WIDEST, InstantRange, range_problem
 from generator.output_folders import output_problem
+from generator.records.schema_version import CURRENT_SCHEMA, FIRST_SCHEMA, newer_schema_problem
 from generator.settings_file import load_settings
 
 CONFIG_FILE = "servicebook.yml"
@@ -78,6 +79,14 @@ class Config(RecordModel):
         "when their agreement sets no auto_close of its own, and requests under no "
         "agreement; default: none, they stay resolved until closed.",
     )
+    records_schema: int = Field(
+        default=FIRST_SCHEMA,
+        alias="schema",
+        ge=1,
+        description="The schema version the records are written to (absent: 1, the records "
+        f"of 0.1.0); this release reads schema {CURRENT_SCHEMA}, and `servicebook migrate` "
+        "rewrites records of an older one.",
+    )
     cache: bool = Field(
         default=True,
         description="Keep validated records in the cache/ folder of staging_dir, keyed by a "
@@ -93,6 +102,14 @@ class Config(RecordModel):
     def instants(self) -> InstantRange:
         """The instant range as the loader and the options use it."""
         return InstantRange(self.instant_range.earliest, self.instant_range.latest)
+
+    @field_validator("records_schema")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        problem = newer_schema_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
 
     @model_validator(mode="after")
     def _as_of_in_range(self) -> Config:

@@ -39,5 +39,6 @@ def test_every_command_is_documented() -> None:
 
 
 def test_every_setting_is_documented() -> None:
-    missing = [name for name in Config.model_fields if f"`{name}`" not in README]
+    keys = [field.alias or name for name, field in Config.model_fields.items()]
+    missing = [key for key in keys if f"`{key}`" not in README]
     assert missing == []

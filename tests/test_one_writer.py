@@ -27,6 +27,7 @@ ATOMIC_CALLERS = {
     "generator.commands.generated_file",
     "generator.commands.init",
     "generator.commands.intake",
+    "generator.commands.migrate",
 }
 _OS_CALLS = {"replace", "rename", "renames", "link", "fsync"}
 

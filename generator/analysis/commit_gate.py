@@ -29,7 +29,8 @@ def commit_id_problem(value: str) -> str | None:
     if _HEX.fullmatch(text) and len(text) < 40:
         return (
             f"'{shown}' is a short commit id; write the full 40-character id "
-            f"(git rev-parse {shown} prints it)"
+            f"(git rev-parse {shown} prints it; servicebook migrate writes every short id "
+            "in full)"
         )
     return (
         f"'{shown}' is not a commit id; write the full 40-character id of the commit that "

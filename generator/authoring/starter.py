@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from generator import __version__
+from generator.records.schema_version import CURRENT_SCHEMA
 
 ACTION_REPOSITORY = "servicebook/servicebook"
 """Where Servicebook's composite GitHub Action (``action.yml``) lives."""
@@ -191,6 +192,8 @@ def _settings(answers: Answers, org: str) -> str:
         f"timezone: {_q(answers.timezone)}\nprovider: {org}\n"
         "# The group whose GitHub team owns every record no owner covers.\n"
         "maintainers: service-desk\nbuilder: mkdocs\n"
+        "# The schema the records are written to; `servicebook migrate` upgrades older ones.\n"
+        f"schema: {CURRENT_SCHEMA}\n"
     )
 
 

@@ -117,6 +117,17 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     )
     p.set_defaults(command=cmd_codeowners)
 
+    p = sub.add_parser(
+        "migrate", help="rewrite records of an older schema to this release's (diff first)"
+    )
+    add_root(p)
+    p.add_argument(
+        "--apply",
+        action="store_true",
+        help="write the changes and commit them as one commit (default: show the diff only)",
+    )
+    p.set_defaults(command=cmd_migrate)
+
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """``servicebook audit``: print the findings of the history audit."""
@@ -211,3 +222,10 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     from generator.commands import codeowners
 
     return emit(codeowners.run(args.root, check=args.check))
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """``servicebook migrate``: show or apply the migration to the current schema."""
+    from generator.commands import migrate
+
+    return emit(migrate.run(args.root, apply=args.apply))

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from generator.records.stand_ins import ImpossibleDate, OutOfRangeNumber
@@ -152,9 +153,14 @@ def _known_fields(model: type[BaseModel] | None, loc: Sequence[str | int], data:
     for part in real_loc(loc, data)[:-1]:
         if isinstance(part, int) or current is None:
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
+        field = _fields_by_key(current).get(part) if _is_model(current) else None
         current = _model_of(field.annotation) if field is not None else None
-    return sorted(current.model_fields) if _is_model(current) else []
+    return sorted(_fields_by_key(current)) if _is_model(current) else []
+
+
+def _fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields by the key written in a file (the alias, where a field has one)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
 def _is_model(value: Any) -> bool:

@@ -34,7 +34,8 @@ def test_done_plan_commits_are_looked_up_in_the_repository(tmp_path: Path) -> No
         "commit that holds the change, or fetch the branch or remote it is on (git fetch) and "
         "validate again",
         f"{PLAN}:24: commits[2]: '{change[:7]}' is a short commit id; write the full "
-        f"40-character id (git rev-parse {change[:7]} prints it)",
+        f"40-character id (git rev-parse {change[:7]} prints it; "
+        "servicebook migrate writes every short id in full)",
         f"{PLAN}:25: commits[3]: 'fix the UPS' is not a commit id; write the full 40-character "
         "id of the commit that holds the change (git log --format=%H shows it)",
         f"{PLAN}:26: commits[4]: no commit {tree} in this repository; write the id of the "
@@ -106,6 +107,7 @@ def test_audit_reports_the_commits_a_done_plan_names_but_the_repository_lacks(
         f"remote it is on (git fetch) and validate again (commit {last[:7]} by "
         "bob@provider.example on 2026-08-23T08:00:00Z)",
         f"{PLAN}: error: missing_commit: commits[2] (line 21): '{change[:7]}' is a short commit "
-        f"id; write the full 40-character id (git rev-parse {change[:7]} prints it) (commit "
+        f"id; write the full 40-character id (git rev-parse {change[:7]} prints it; "
+        "servicebook migrate writes every short id in full) (commit "
         f"{last[:7]} by bob@provider.example on 2026-08-23T08:00:00Z)",
     ]

@@ -53,13 +53,13 @@ def test_a_symlink_into_the_records_is_followed_and_refused(sample: Path) -> Non
     [
         (
             "staging_dir: records/people",
-            "servicebook.yml:8: staging_dir: 'records/people' cannot be an output folder: it is "
+            "servicebook.yml:10: staging_dir: 'records/people' cannot be an output folder: it is "
             "inside records/, which a build must never change; use a folder of its own, such "
             "as .servicebook",
         ),
         (
             "site_dir: templates",
-            "servicebook.yml:8: site_dir: 'templates' cannot be an output folder: it is inside "
+            "servicebook.yml:10: site_dir: 'templates' cannot be an output folder: it is inside "
             "templates/, which a build must never change; use a folder of its own, such as site",
         ),
     ],
