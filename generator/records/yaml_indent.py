@@ -117,9 +117,9 @@ def _open_levels(above: list[_Line]) -> list[_Line]:
     levels: list[_Line] = []
     smallest: int | None = None
     for item in above:
-        if smallest is None or item.indent < smallest or item.content < smallest:
+        if smallest is None or item.indent < smallest:  # content is never left of indent
             levels.append(item)
-            smallest = min(item.indent, smallest if smallest is not None else item.indent)
+            smallest = item.indent
         if smallest == 0:
             break
     return levels
