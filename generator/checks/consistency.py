@@ -6,6 +6,7 @@ from generator.analysis.closure import closes_without_action
 from generator.analysis.commit_gate import commit_id_problems
 from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.maintenance_gates import done_gate_problems
+from generator.analysis.readiness import check_problems
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
 from generator.analysis.stock import stock_problem
@@ -13,6 +14,7 @@ from generator.analysis.underpinning import fits
 from generator.errors import Diagnostic, Severity
 from generator.models.agreement import Agreement
 from generator.models.common import format_duration
+from generator.models.component import Component
 from generator.models.consumable import Consumable
 from generator.models.maintenance import Maintenance
 from generator.models.request import Closed, Request, Resolved, StatusChange
@@ -40,6 +42,11 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
         gates = [*done_gate_problems(plan, impact.customers(plan)), *commit_id_problems(plan)]
         for gate in gates:
             diagnostics.append(entry.diagnostic(gate.loc, gate.message))
+    log = {entry.id: entry for entry in catalog.log}
+    plans = {plan.id: plan for plan in catalog.maintenance}
+    for entry, component in catalog.of(Component):
+        for check in check_problems(component, log, plans):
+            diagnostics.append(entry.diagnostic(check.loc, check.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))
     for entry, consumable in catalog.of(Consumable):

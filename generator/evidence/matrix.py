@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator.analysis.readiness import readiness
 from generator.analysis.stock import stock_level
 from generator.analysis.underpinning import fits
 from generator.errors import Severity
@@ -136,11 +137,17 @@ def _sp22(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         due = procedure.review.due() if procedure.review else None
         if procedure.status == "active" and due is not None and due < as_of.date():
             gaps.append(f"{procedure.id}: review overdue since {due.isoformat()}")
-    for component in catalog.components:
-        if component.status != "retired" and not component.checks:
-            gaps.append(f"{component.id}: no readiness check recorded")
-        elif component.checks and component.checks[-1].result == "failed":
-            gaps.append(f"{component.id}: last readiness check failed")
+    log = {entry.id: entry for entry in catalog.log}
+    plans = {plan.id: plan for plan in catalog.maintenance}
+    said = {
+        "never": "no readiness check recorded",
+        "failed": "last readiness check failed",
+        "stale": "readiness check overdue",
+    }
+    for row in readiness(catalog.components, log, plans, as_of):
+        if row.state in said:
+            since = f" since {row.due.isoformat()}" if row.state == "stale" and row.due else ""
+            gaps.append(f"{row.component.id}: {said[row.state]}{since}")
     gaps += [
         f"{s.id}: no monitoring described (how a failed or late run is noticed)"
         for s in catalog.schedules
@@ -195,16 +202,11 @@ def _sp32(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         for e in catalog.log
         if e.type == "corrective_action" and e.status == "open" and e.due and e.due < as_of
     ]
-    for component in catalog.components:
-        last = component.checks[-1] if component.checks else None
-        if last is None or last.result != "failed" or last.corrective_action:
-            continue
-        answered = any(
-            e.type == "corrective_action" and component.id in e.components and e.at >= last.at
-            for e in catalog.log
-        )
-        if not answered:
-            gaps.append(f"{component.id}: failed readiness check without a corrective action")
+    log = {entry.id: entry for entry in catalog.log}
+    plans = {plan.id: plan for plan in catalog.maintenance}
+    for row in readiness(catalog.components, log, plans, as_of):
+        if row.state == "failed" and row.action is None:
+            gaps.append(f"{row.component.id}: failed readiness check without a corrective action")
     return gaps
 
 

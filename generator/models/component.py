@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.models.common import Record, RecordModel, Timestamp
-from generator.models.reference import ComponentId, OwnerId
+from generator.models.common import PeriodField, Record, RecordId, RecordModel, Timestamp
+from generator.models.reference import ComponentId, OwnerId, ProcedureId, ref
+
+ActionId = Annotated[RecordId, ref("log entry", "maintenance plan")]
+"""The record of a corrective action: a log entry or a maintenance plan."""
 
 
 class ReadinessCheck(RecordModel):
@@ -17,8 +20,21 @@ class ReadinessCheck(RecordModel):
     at: Timestamp = Field(description="When.")
     result: Literal["passed", "failed"] = Field(description="Outcome.")
     by: str | None = Field(default=None, description="Who checked.")
+    procedure: ProcedureId | None = Field(
+        default=None, description="The operating procedure the check followed."
+    )
+    attributes: list[str] = Field(
+        default_factory=list,
+        description="Which of the component's quality attributes (its quality list, word "
+        "for word) this check showed to hold.",
+    )
+    action: ActionId | None = Field(
+        default=None,
+        description="A failed check: the corrective action that answers it, the id of a log "
+        "entry of type corrective_action or of a maintenance plan (required when failed).",
+    )
     corrective_action: str = Field(
-        default="", description="Log entry or request opened for a failed check."
+        default="", description="What was done about a failed check, in words."
     )
 
 
@@ -35,6 +51,11 @@ class Component(Record):
     )
     checks: list[ReadinessCheck] = Field(
         default_factory=list, description="Readiness checks, oldest first."
+    )
+    check_every: PeriodField | None = Field(
+        default=None,
+        description="How often readiness must be shown again, ISO 8601 period (P1M, P3M); "
+        "a last check older than this is stale on the readiness page.",
     )
     quality: list[str] = Field(
         default_factory=list, description="Security and quality attributes it provides."

@@ -93,6 +93,7 @@ NAV: tuple[NavItem, ...] = (
             ("Schedules", "schedules/index.md"),
             ("Service log", "log/index.md"),
             ("Components", "components/index.md"),
+            ("Readiness", "components/readiness.md"),
             ("Consumables", "consumables/index.md"),
             ("Suppliers", "suppliers/index.md"),
         ),

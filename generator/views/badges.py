@@ -13,6 +13,7 @@ Kinds:
 - ``capability``: a capability verdict, styled ``capability-<verdict>``;
 - ``fit``: a supplier target against ours (``fits``, ``workaround``, anything else short);
 - ``gate``: whether a maintenance gate is met (True or False);
+- ``readiness``: a component's readiness (``failed``, ``stale``, ``never``, ``ready``);
 - ``verdict``: a fixed verdict of a view (``VERDICTS``), such as ``review-overdue``;
 - a style name (``STYLES``): a label the view worked out (a percentage, a count of
   days), shown as it is in that style.
@@ -51,6 +52,14 @@ VERDICTS: dict[str, Badge] = {
 }
 """Verdicts with fixed words: the key is what the view decided."""
 
+READINESS: dict[str, Badge] = {
+    "failed": Badge("failed", "failed"),
+    "stale": Badge("check overdue", "at-risk"),
+    "never": Badge("never checked", "breached"),
+    "ready": Badge("ready", "passed"),
+}
+"""A component's readiness state (``analysis/readiness.py``) as a badge."""
+
 STYLES = frozenset({"met", "breached", "at-risk"})
 """Styles a view may give a label it worked out itself."""
 
@@ -69,6 +78,8 @@ def badge_of(kind: str, value: object) -> Badge:
         return VERDICTS[str(value) if value in ("fits", "workaround") else "does-not-fit"]
     if kind == "gate":
         return VERDICTS["gate-met" if value else "gate-open"]
+    if kind == "readiness":
+        return READINESS[str(value)]
     if kind == "verdict":
         return VERDICTS[str(value)]
     if kind in STYLES:

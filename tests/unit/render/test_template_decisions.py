@@ -26,7 +26,17 @@ DECISIONS = {
 }
 # Ordering that is pure presentation: how many parts or steps a page shows.
 PRESENTATION = re.compile(r"\|\s*length\s*>\s*1")
-BADGE_KINDS = {"status", "priority", "stock", "capability", "fit", "gate", "verdict", *STYLES}
+BADGE_KINDS = {
+    "status",
+    "priority",
+    "stock",
+    "capability",
+    "fit",
+    "gate",
+    "readiness",
+    "verdict",
+    *STYLES,
+}
 
 
 def _templates(folder: Path = TEMPLATES) -> list[Path]:
