@@ -87,6 +87,11 @@ class Config(RecordModel):
         f"of 0.1.0); this release reads schema {CURRENT_SCHEMA}, and `servicebook migrate` "
         "rewrites records of an older one.",
     )
+    monitoring: MonitoringSetting = Field(
+        default_factory=lambda: MonitoringSetting(),
+        description="Where the Prometheus alerting rules are and how they are held against "
+        "the agreements' first-response targets (see docs/monitoring-thresholds.md).",
+    )
     cache: bool = Field(
         default=True,
         description="Keep validated records in the cache/ folder of staging_dir, keyed by a "
@@ -135,6 +140,57 @@ class InstantRangeSetting(RecordModel):
                 "latest, e.g. {earliest: 1970-01-01, latest: 2200-01-01}"
             )
         return self
+
+
+class MonitoringSetting(RecordModel):
+    """``monitoring:`` in servicebook.yml: the alerting rules and the delays around them."""
+
+    folder: str = Field(
+        default="monitoring", description="Folder of Prometheus rule files (*.yml, *.yaml)."
+    )
+    component_label: str = Field(
+        default="component", description="The alert label that names the component's id."
+    )
+    priority_label: str = Field(
+        default="priority", description="The alert label that names a priority (P1 to P5)."
+    )
+    severity_label: str = Field(
+        default="severity", description="The alert label mapped to a priority by severities."
+    )
+    severities: dict[str, str] = Field(
+        default_factory=lambda: {"critical": "P1", "high": "P2", "warning": "P3", "info": "P4"},
+        description="Severity label value -> priority, for alerts without a priority label.",
+    )
+    evaluation_interval: Duration = Field(
+        default=60,
+        description="How often Prometheus evaluates a rule group without an interval of its "
+        "own (Prometheus's default: 1m).",
+    )
+    notification_delay: Duration = Field(
+        default=300,
+        description="From an alert firing to a person notified: Alertmanager's grouping "
+        "wait and the paging (default 5m).",
+    )
+    safe_share: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="The share of its priority's first-response target an alert may use "
+        "(evaluation interval + for + notification delay) before the margin counts as thin.",
+    )
+
+    @field_validator("severities")
+    @classmethod
+    def _priorities(cls, value: dict[str, str]) -> dict[str, str]:
+        wrong = [f"{k}: {v}" for k, v in value.items() if v not in PRIORITIES]
+        if wrong:
+            raise ValueError(
+                f"{', '.join(wrong)} is not a priority; map each severity to one of P1 to P5"
+            )
+        return value
+
+
+PRIORITIES = ("P1", "P2", "P3", "P4", "P5")
 
 
 def load_config(root: Path) -> Config:

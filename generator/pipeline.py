@@ -27,6 +27,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from generator.analysis.monitoring import monitoring_report
 from generator.analysis.visibility import (
     STAFF,
     Audience,
@@ -62,6 +63,7 @@ from generator.models.instant_range import InstantRange
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.site import BuildOutcome, stage_and_build
+from generator.records.alert_rules import read_rules
 from generator.records.cache import RecordCache, ValidationSummary, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
@@ -172,6 +174,22 @@ class Computed:
     built_from: str | None
 
 
+def with_monitoring(facts: SiteFacts, root: Path, config: Config) -> SiteFacts:
+    """``facts`` with the monitoring folder's alerting rules read and reported on."""
+    rules = read_rules(root, config.monitoring.folder)
+    catalog = facts.catalog
+    report = monitoring_report(
+        rules.alerts,
+        catalog.components,
+        catalog.services,
+        catalog.agreements,
+        catalog.log,
+        config.monitoring,
+        facts.as_of,
+    )
+    return replace(facts, rules=rules, monitoring=report)
+
+
 def compute(
     root: Path,
     config: Config,
@@ -208,6 +226,7 @@ def compute(
         catalog, as_of, config.timezone, history, policy, config.auto_close, versions
     )
     phase.done(f"computed the SLA clocks of {len(facts.clocks)} requests")
+    facts = with_monitoring(facts, root, config)
     mkdocs = read_mkdocs_settings(root)
     return Computed(
         facts,

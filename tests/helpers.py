@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_FOLDERS = ("records", "docs", "templates")
+SAMPLE_FOLDERS = ("records", "docs", "templates", "monitoring")
 SAMPLE_FILES = ("mkdocs.yml", "servicebook.yml")
 
 

@@ -97,6 +97,22 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     )
     p.set_defaults(command=cmd_notify)
 
+    p = sub.add_parser(
+        "monitoring", help="check the alerting rules against the components and the targets"
+    )
+    add_root(p)
+    add_as_of(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (path:line: ...), json (a list of objects) or github (annotations)",
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="count the warnings (slow alerts, …) as errors"
+    )
+    p.set_defaults(command=cmd_monitoring)
+
     p = sub.add_parser("schema", help="write the JSON Schema of every record kind")
     p.add_argument(
         "--output", type=Path, default=Path("schemas"), help="folder to write (default: schemas/)"
@@ -167,6 +183,13 @@ def cmd_notify(args: argparse.Namespace) -> int:
     return emit(
         notify.run(args.root, args.as_of, args.previous, args.format, args.output, args.audience)
     )
+
+
+def cmd_monitoring(args: argparse.Namespace) -> int:
+    """``servicebook monitoring``: the alerting rules report; exit 1 on errors."""
+    from generator.commands import monitoring
+
+    return emit(monitoring.run(args.root, args.as_of, args.format, strict=args.strict))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

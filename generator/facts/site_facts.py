@@ -20,6 +20,7 @@ from generator.analysis.capability import (
 )
 from generator.analysis.compliance import ComplianceRow, compliance, month_end, month_of
 from generator.analysis.maintenance import PlannedWindow, upcoming_windows
+from generator.analysis.monitoring import MonitoringReport
 from generator.analysis.monthly import MonthFacts, monthly_facts
 from generator.analysis.objectives import ObjectiveMiss, objective_misses
 from generator.analysis.schedules import Run, upcoming_runs
@@ -32,6 +33,7 @@ from generator.facts.request_paging import (
 from generator.history.sitehistory import NO_SITE_HISTORY, SiteHistory
 from generator.models.agreement import Agreement
 from generator.models.common import Record
+from generator.records.alert_rules import RuleSet
 from generator.records.catalog import Catalog
 from generator.records.kinds import SHAPES
 from generator.sla.calendars import CalendarBook
@@ -75,6 +77,10 @@ class SiteFacts:
     objective_misses: dict[str, list[ObjectiveMiss]] = field(default_factory=dict)
     """Per agreement id: the ended months below a compliance objective (review flags)."""
     audience: Audience = STAFF
+    rules: RuleSet = field(default_factory=RuleSet)
+    """The alerting rule files of the monitoring folder, as read (the pipeline reads them)."""
+    monitoring: MonitoringReport = field(default_factory=MonitoringReport)
+    """Those rules held against the components and the agreements' targets."""
     """Who reads the site these facts are for (see :mod:`generator.facts.audience_facts`)."""
 
 

@@ -46,6 +46,11 @@ class LogEntry(Record):
         default=None, description="Maintenance it belongs to."
     )
     result: str = Field(default="", description="What came of it.")
+    alerts: list[str] = Field(
+        default_factory=list,
+        description="A threshold revision: the alerting rules it changed, by their alert "
+        "name in the monitoring folder's rule files.",
+    )
 
     @model_validator(mode="after")
     def _done_needs_result(self) -> Self:

@@ -94,6 +94,7 @@ NAV: tuple[NavItem, ...] = (
             ("Service log", "log/index.md"),
             ("Components", "components/index.md"),
             ("Readiness", "components/readiness.md"),
+            ("Monitoring", "monitoring/index.md"),
             ("Consumables", "consumables/index.md"),
             ("Suppliers", "suppliers/index.md"),
         ),

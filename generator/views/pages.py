@@ -45,6 +45,7 @@ from generator.sla.versions import published_ids
 from generator.views.agreement_versions import version_rows
 from generator.views.dashboards import agreement_extras, dashboard_pages, home_answers
 from generator.views.maintenance_gates import blocked, gate_rows
+from generator.views.monitoring import monitoring_page
 from generator.views.page_spec import PageSpec
 from generator.views.readiness import readiness_page
 from generator.views.request_pages import (
@@ -157,6 +158,7 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
     )
     yield PageSpec("components/index.md", "components_index", {"components": catalog.components})
     yield readiness_page(facts)
+    yield monitoring_page(facts)
     yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
     yield from _audit_pages(facts)
     yield from dashboard_pages(facts)
