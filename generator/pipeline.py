@@ -27,7 +27,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from generator.analysis.monitoring import monitoring_report
+from generator.analysis.monitoring import MonitoringReport, monitoring_report
 from generator.analysis.visibility import (
     STAFF,
     Audience,
@@ -63,7 +63,7 @@ from generator.models.instant_range import InstantRange
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.site import BuildOutcome, stage_and_build
-from generator.records.alert_rules import read_rules
+from generator.records.alert_rules import RuleSet, read_rules
 from generator.records.cache import RecordCache, ValidationSummary, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
@@ -176,8 +176,15 @@ class Computed:
 
 def with_monitoring(facts: SiteFacts, root: Path, config: Config) -> SiteFacts:
     """``facts`` with the monitoring folder's alerting rules read and reported on."""
+    rules, report = read_monitoring(root, config, facts.catalog, facts.as_of)
+    return replace(facts, rules=rules, monitoring=report)
+
+
+def read_monitoring(
+    root: Path, config: Config, catalog: Catalog, as_of: datetime
+) -> tuple[RuleSet, MonitoringReport]:
+    """The alerting rule files of ``root`` and their report against ``catalog``."""
     rules = read_rules(root, config.monitoring.folder)
-    catalog = facts.catalog
     report = monitoring_report(
         rules.alerts,
         catalog.components,
@@ -185,9 +192,9 @@ def with_monitoring(facts: SiteFacts, root: Path, config: Config) -> SiteFacts:
         catalog.agreements,
         catalog.log,
         config.monitoring,
-        facts.as_of,
+        as_of,
     )
-    return replace(facts, rules=rules, monitoring=report)
+    return rules, report
 
 
 def compute(

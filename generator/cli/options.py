@@ -21,6 +21,16 @@ def add_root(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_diagnostics_format(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json|github``: how diagnostics are printed."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (path:line: ...), json (a list of objects) or github (annotations)",
+    )
+
+
 def add_as_of(parser: argparse.ArgumentParser) -> None:
     """``--as-of ISO``: the instant to compute at."""
     parser.add_argument(

@@ -11,6 +11,7 @@ from generator.cli.options import (
     Subparsers,
     add_as_of,
     add_audience,
+    add_diagnostics_format,
     add_root,
     emit,
     progress_line,
@@ -21,12 +22,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     """Add the parsers of these subcommands."""
     p = sub.add_parser("validate", help="check every record; report all problems in one run")
     add_root(p)
-    p.add_argument(
-        "--format",
-        choices=("text", "json", "github"),
-        default="text",
-        help="text (path:line: ...), json (a list of objects) or github (annotations)",
-    )
+    add_diagnostics_format(p)
     p.set_defaults(command=cmd_validate)
 
     p = sub.add_parser("generate", help="write the site's Markdown pages to the staging folder")
@@ -102,12 +98,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     )
     add_root(p)
     add_as_of(p)
-    p.add_argument(
-        "--format",
-        choices=("text", "json", "github"),
-        default="text",
-        help="text (path:line: ...), json (a list of objects) or github (annotations)",
-    )
+    add_diagnostics_format(p)
     p.add_argument(
         "--strict", action="store_true", help="count the warnings (slow alerts, …) as errors"
     )

@@ -15,13 +15,11 @@ import subprocess
 from pathlib import Path
 from typing import Literal
 
-from generator.analysis.monitoring import monitoring_report
 from generator.commands.options import parse_as_of, records_root
 from generator.commands.result import CommandResult
 from generator.config import load_config
 from generator.errors import Diagnostic, Severity, format_diagnostics, has_errors, sort_diagnostics
-from generator.pipeline import validate
-from generator.records.alert_rules import read_rules
+from generator.pipeline import read_monitoring, validate
 
 Format = Literal["text", "json", "github"]
 _ERRORS = frozenset({"unknown_component"})
@@ -42,16 +40,7 @@ def run(root: Path, as_of: str | None, fmt: Format, *, strict: bool) -> CommandR
         )
     catalog = validated.catalog
     setting = config.monitoring
-    rules = read_rules(root, setting.folder)
-    report = monitoring_report(
-        rules.alerts,
-        catalog.components,
-        catalog.services,
-        catalog.agreements,
-        catalog.log,
-        setting,
-        instant,
-    )
+    rules, report = read_monitoring(root, config, catalog, instant)
     warning = Severity.ERROR if strict else Severity.WARNING
     found = list(rules.problems)
     for finding in report.findings:
