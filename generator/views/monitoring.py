@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.facts.site_facts import SiteFacts
 from generator.views.page_spec import PageSpec
+from generator.views.verdicts import Verdict
 
 PATH = "monitoring/index.md"
 _STYLE = {"exceeds": "breached", "thin": "at-risk"}
@@ -29,7 +30,11 @@ def monitoring_page(facts: SiteFacts) -> PageSpec:
             "report": report,
             "rules": facts.rules,
             "timings": timings,
-            "slow": [(t, _STYLE[t.verdict]) for t in timings if t.verdict in _STYLE],
+            "slow": [
+                (t, Verdict(_STYLE[t.verdict], f"{t.share:.0f} %"))
+                for t in timings
+                if t.verdict in _STYLE
+            ],
             "components": components,
             "findings": [f for f in report.findings if f.kind not in ("exceeds", "thin")],
             "safe_percent": round(report.setting.safe_share * 100),
