@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def copy_sample(target: Path) -> Path:
     """The sample repository's inputs, copied so the benchmark writes nothing here."""
-    for name in ("records", "docs", "templates"):
+    for name in ("records", "docs", "templates", "monitoring"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, target / name)
     for name in ("mkdocs.yml", "servicebook.yml"):
