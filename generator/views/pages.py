@@ -19,6 +19,7 @@ from generator.analysis.capability import (
 )
 from generator.analysis.maintenance import HORIZON
 from generator.analysis.maintenance_customers import CustomerImpact
+from generator.analysis.orientation import not_oriented, onboarding
 from generator.analysis.schedules import HORIZON as RUNS_HORIZON
 from generator.analysis.schedules import LISTED, critical_path
 from generator.analysis.stock import LEAD_DAYS, USAGE_DAYS, stock_level, stock_rows
@@ -35,6 +36,7 @@ from generator.models.consumable import Consumable
 from generator.models.maintenance import Maintenance
 from generator.models.need import Need
 from generator.models.request import STATUSES, Request
+from generator.models.roster import Group
 from generator.models.schedule import Schedule
 from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
@@ -91,6 +93,7 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
             "groups": catalog.groups,
             "people": catalog.people,
             "organizations": catalog.organizations,
+            "not_oriented": not_oriented(catalog.people, catalog.organizations, catalog.groups),
         },
     )
     yield PageSpec("services/index.md", "services_index", {"services": catalog.services})
@@ -300,8 +303,25 @@ def _agreement_context(facts: SiteFacts, record: Any) -> dict[str, Any]:
     }
 
 
+def _group_context(facts: SiteFacts, record: Group) -> dict[str, Any]:
+    catalog = facts.catalog
+    log = [e for e in catalog.log if e.at <= facts.as_of]
+    return {
+        "onboarding": onboarding(
+            record,
+            catalog.people,
+            catalog.services,
+            catalog.procedures,
+            catalog.components,
+            catalog.maintenance,
+            log,
+        )
+    }
+
+
 _CONTEXTS: dict[type[Record], Callable[[SiteFacts, Any], dict[str, Any]]] = {
     Agreement: _agreement_context,
+    Group: _group_context,
     Calendar: _calendar_context,
     Consumable: _consumable_context,
     Maintenance: _maintenance_context,
