@@ -26,7 +26,7 @@ from generator.config import load_config
 from generator.errors import UsageError, UserError, format_diagnostics, has_errors
 from generator.exports.values import utc_text
 from generator.history.commits import commit_paths
-from generator.history.gitcmd import run_git
+from generator.history.gitcmd import in_work_tree
 from generator.models.common import format_duration
 from generator.models.request import Request
 from generator.records.lock import records_lock
@@ -169,7 +169,7 @@ def _close_due(root: Path, as_of: datetime) -> CommandResult:
     for path, text in texts.items():
         write_atomically(root / path, text.encode("utf-8"))
     err = report + "".join(line + "\n" for line in said)
-    if _in_git(root):
+    if in_work_tree(root):
         sha = commit_paths(root, list(texts), _message(due))
         err += f"committed {sha[:7]}\n"
     return CommandResult(0, stdout="".join(path + "\n" for path in texts), stderr=err)
@@ -186,8 +186,3 @@ def _message(due: list[DueClose]) -> str:
     count = f"{len(due)} request{'s' if len(due) != 1 else ''}"
     trailers = "".join(f"Record: {d.request_id}\nEvent: closed auto\n" for d in due)
     return f"auto-close: {count} resolved and not confirmed in time\n\n{trailers}"
-
-
-def _in_git(root: Path) -> bool:
-    probe = run_git(root, ["rev-parse", "--is-inside-work-tree"])
-    return probe.ok and probe.text.strip() == "true"

@@ -25,7 +25,7 @@ from generator.config import CONFIG_FILE, load_config
 from generator.errors import UserError
 from generator.history.commit_names import resolve_commit_ids
 from generator.history.commits import commit_paths
-from generator.history.gitcmd import run_git
+from generator.history.gitcmd import in_work_tree, run_git
 from generator.records.lock import records_lock
 from generator.records.scan import scan_records
 from generator.records.schema_version import CURRENT_SCHEMA
@@ -95,8 +95,7 @@ def _summary(plan: Plan) -> str:
 def _apply(root: Path, plan: Plan, summary: str) -> CommandResult:
     """Write every changed file and commit them together (only in a clean git work tree)."""
     paths = sorted(plan.texts)
-    probe = run_git(root, ["rev-parse", "--is-inside-work-tree"])
-    if not probe.ok or probe.text.strip() != "true":
+    if not in_work_tree(root):
         raise UserError(
             f"migrate --apply commits the migration and {root} is not in a git repository; "
             "run `git init` and commit the records first, or run migrate without --apply "

@@ -10,13 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.errors import UserError
-from generator.history.gitcmd import run_git
+from generator.history.gitcmd import in_work_tree, run_git
 
 
 def commit_paths(root: Path, paths: Sequence[str], message: str) -> str:
     """Commit ``paths`` (relative to ``root``) with ``message``; return the new commit id."""
-    probe = run_git(root, ["rev-parse", "--is-inside-work-tree"])
-    if not probe.ok or probe.text.strip() != "true":
+    if not in_work_tree(root):
         raise UserError(
             f"--commit needs a git repository, and {root} is not in one; "
             "the file was written, commit it yourself or run `git init` first"

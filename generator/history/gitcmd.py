@@ -90,3 +90,9 @@ def run_git(
         completed.stdout,
         completed.stderr.decode("utf-8", errors="replace").strip(),
     )
+
+
+def in_work_tree(root: Path) -> bool:
+    """Whether ``root`` is inside a git work tree (a missing git raises ``GitMissing``)."""
+    probe = run_git(root, ["rev-parse", "--is-inside-work-tree"])
+    return probe.ok and probe.text.strip() == "true"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.history.gitcmd import GitMissing, run_git
+from generator.history.gitcmd import GitMissing, in_work_tree, run_git
 
 NOT_A_REPOSITORY = "not a git repository"
 NO_COMMIT = "no commit yet"
@@ -34,8 +34,7 @@ def built_from_text(inside: bool, head_short: str | None, status: str) -> str:
 def read_built_from(root: Path) -> str:
     """Ask git about ``root`` (three short runs) and describe the commit."""
     try:
-        probe = run_git(root, ["rev-parse", "--is-inside-work-tree"])
-        if not probe.ok or probe.text.strip() != "true":
+        if not in_work_tree(root):
             return built_from_text(False, None, "")
         head = run_git(root, ["rev-parse", "-q", "--short=7", "--verify", "HEAD^{commit}"])
         if not head.ok:
