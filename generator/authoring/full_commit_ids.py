@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.analysis.commit_gate import commit_id_problem
 from generator.history.commit_names import Resolved
-from generator.records.frontmatter import FrontMatterError, parse
+from generator.records.frontmatter import FrontMatterError, ParsedText, parse
 from generator.records.sourcemap import SourceMap
 
 FOLDER = "records/maintenance/"
@@ -51,30 +51,16 @@ class Rewritten:
 def short_ids(rel: str, text: str) -> list[ShortId]:
     """The short ids a maintenance plan's ``commits`` lists (none for other records, or
     for a file whose front matter does not read: validate reports that)."""
-    if not rel.startswith(FOLDER):
-        return []
-    parsed = parse(text)
-    if isinstance(parsed, FrontMatterError):
-        return []
-    commits = parsed.data.get("commits")
-    if not isinstance(commits, list):
-        return []
-    where = SourceMap(parsed.front_matter, parsed.line_offset)
-    found = []
-    for index, value in enumerate(commits):
-        if isinstance(value, str) and _is_short(value):
-            found.append(ShortId(index, where.line_of(("commits", index))[0], value))
-    return found
+    read = _read(rel, text)
+    return [] if read is None else read[2]
 
 
 def rewrite(rel: str, text: str, resolved: Mapping[str, Resolved]) -> Rewritten:
     """``text`` with every resolvable short id in full; the others are ``problems``."""
-    found = short_ids(rel, text)
-    if not found:
+    read = _read(rel, text)
+    if read is None or not read[2]:
         return Rewritten(text)
-    parsed = parse(text)
-    assert not isinstance(parsed, FrontMatterError)  # short_ids read it
-    where = SourceMap(parsed.front_matter, parsed.line_offset)
+    parsed, where, found = read
     lines = text.splitlines(keepends=True)
     expected = list(parsed.data["commits"])
     changes, problems = [], []
@@ -95,6 +81,25 @@ def rewrite(rel: str, text: str, resolved: Mapping[str, Resolved]) -> Rewritten:
     if changes and not _reads_as(new_text, parsed.data, expected):
         return Rewritten(text, problems=tuple(sorted(problems + _all_by_hand(found, resolved))))
     return Rewritten(new_text, tuple(sorted(changes)), tuple(sorted(problems)))
+
+
+def _read(rel: str, text: str) -> tuple[ParsedText, SourceMap, list[ShortId]] | None:
+    """The plan parsed once, its positions and its short ids (None: nothing to look at)."""
+    if not rel.startswith(FOLDER):
+        return None
+    parsed = parse(text)
+    if isinstance(parsed, FrontMatterError):
+        return None
+    commits = parsed.data.get("commits")
+    if not isinstance(commits, list):
+        return None
+    where = SourceMap(parsed.front_matter, parsed.line_offset)
+    found = [
+        ShortId(index, where.line_of(("commits", index))[0], value)
+        for index, value in enumerate(commits)
+        if isinstance(value, str) and _is_short(value)
+    ]
+    return parsed, where, found
 
 
 def _is_short(value: str) -> bool:

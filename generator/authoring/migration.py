@@ -29,6 +29,10 @@ class Step:
     """The short commit ids a file (rel, text) needs resolved."""
     rewrite: Callable[[str, str, Mapping[str, Resolved]], full_commit_ids.Rewritten]
 
+    def describe(self) -> str:
+        """``1 → 2: what the step does``, as the summary and the commit message say it."""
+        return f"{self.source} → {self.source + 1}: {self.summary}"
+
 
 STEPS: dict[int, Step] = {
     1: Step(
@@ -93,6 +97,11 @@ def migrate(
 _SCHEMA_LINE = re.compile(r"^schema[ \t]*:[ \t]*([^#\r\n]*?)([ \t]*(?:#.*)?)(\r?\n|$)", re.M)
 
 
+def declares_schema(settings: str) -> bool:
+    """Whether the settings text has a ``schema:`` line of its own."""
+    return _SCHEMA_LINE.search(settings) is not None
+
+
 def with_schema(settings: str | None, schema: int) -> str:
     """The settings text with ``schema: <schema>`` (replaced in place, or added)."""
     if settings is None:
@@ -132,7 +141,7 @@ def commit_message(plan: Plan) -> str:
         f"Migrate the records from schema {plan.source} to {CURRENT_SCHEMA} "
         f"(Servicebook {INTRODUCED_IN[CURRENT_SCHEMA]})"
     )
-    steps = "".join(f"- {step.source} → {step.source + 1}: {step.summary}\n" for step in plan.steps)
+    steps = "".join(f"- {step.describe()}\n" for step in plan.steps)
     files = "".join(
         f"\n{rel}:\n" + "".join(f"  {change}\n" for change in plan.changes[rel])
         for rel in sorted(plan.changes)

@@ -14,6 +14,7 @@ from generator.authoring.atomic import write_atomically
 from generator.authoring.migration import (
     Plan,
     commit_message,
+    declares_schema,
     diff,
     migrate,
     steps_between,
@@ -67,7 +68,7 @@ def _plan(root: Path) -> tuple[Plan | None, dict[str, str]]:
     settings_file = root / CONFIG_FILE
     settings = settings_file.read_bytes().decode("utf-8") if settings_file.is_file() else None
     source = load_config(root).records_schema
-    written = settings is not None and _declares_schema(settings)
+    written = settings is not None and declares_schema(settings)
     if source == CURRENT_SCHEMA and written:
         return None, {}
     scan = scan_records(root)
@@ -79,13 +80,9 @@ def _plan(root: Path) -> tuple[Plan | None, dict[str, str]]:
     return plan, before
 
 
-def _declares_schema(settings: str) -> bool:
-    return any(line.startswith("schema:") for line in settings.splitlines())
-
-
 def _summary(plan: Plan) -> str:
     records = len([rel for rel in plan.texts if rel != CONFIG_FILE])
-    steps = "".join(f"  {step.source} → {step.source + 1}: {step.summary}\n" for step in plan.steps)
+    steps = "".join(f"  {step.describe()}\n" for step in plan.steps)
     return (
         f"migrate: schema {plan.source} → {CURRENT_SCHEMA}\n{steps}"
         f"{records} record(s) and {CONFIG_FILE} change\n"
