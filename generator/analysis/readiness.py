@@ -30,19 +30,24 @@ NEEDS_ACTION = (
 )
 
 
-def check_problems(
-    component: Component,
-    log: Mapping[str, LogEntry],
-    maintenance: Mapping[str, Maintenance],
-) -> list[GateProblem]:
+Actions = Mapping[str, LogEntry | Maintenance]
+"""The records a check's ``action`` may name, by id (see :func:`action_records`)."""
+
+
+def action_records(log: Sequence[LogEntry], maintenance: Sequence[Maintenance]) -> Actions:
+    """The log entries and maintenance plans by id: what ``action`` is looked up in."""
+    return {**{plan.id: plan for plan in maintenance}, **{entry.id: entry for entry in log}}
+
+
+def check_problems(component: Component, actions: Actions) -> list[GateProblem]:
     """What is wrong with ``component``'s checks, each at the field it concerns."""
     found = []
     quality = set(component.quality)
     for index, check in enumerate(component.checks):
         if check.result == "failed" and not check.action:
             found.append(GateProblem(("checks", index, "result"), NEEDS_ACTION))
-        entry = log.get(check.action or "")
-        if entry is not None and entry.type != "corrective_action":
+        entry = actions.get(check.action or "")
+        if isinstance(entry, LogEntry) and entry.type != "corrective_action":
             found.append(
                 GateProblem(
                     ("checks", index, "action"),
@@ -95,10 +100,7 @@ class ComponentReadiness:
 
 
 def readiness(
-    components: Sequence[Component],
-    log: Mapping[str, LogEntry],
-    maintenance: Mapping[str, Maintenance],
-    as_of: datetime,
+    components: Sequence[Component], actions: Actions, as_of: datetime
 ) -> list[ComponentReadiness]:
     """Every component that is not retired, by state (failed first) and id."""
     found = []
@@ -118,7 +120,7 @@ def readiness(
                 _state(last, due, as_of),
                 last,
                 due,
-                _action(last, log, maintenance),
+                _action(last, actions),
                 tuple(_attributes(component, checks)),
             )
         )
@@ -135,19 +137,14 @@ def _state(last: ReadinessCheck | None, due: date | None, as_of: datetime) -> St
     return "ready"
 
 
-def _action(
-    last: ReadinessCheck | None,
-    log: Mapping[str, LogEntry],
-    maintenance: Mapping[str, Maintenance],
-) -> ActionState | None:
+def _action(last: ReadinessCheck | None, actions: Actions) -> ActionState | None:
     if last is None or last.result != "failed" or not last.action:
         return None
-    entry = log.get(last.action)
-    if entry is not None:
-        return ActionState(entry.id, entry.title, entry.status == "done", entry.due)
-    plan = maintenance.get(last.action)
-    if plan is not None:
-        return ActionState(plan.id, plan.title, plan.status == "done", None)
+    record = actions.get(last.action)
+    if isinstance(record, LogEntry):
+        return ActionState(record.id, record.title, record.status == "done", record.due)
+    if isinstance(record, Maintenance):
+        return ActionState(record.id, record.title, record.status == "done", None)
     return None
 
 

@@ -6,7 +6,7 @@ from generator.analysis.closure import closes_without_action
 from generator.analysis.commit_gate import commit_id_problems
 from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.maintenance_gates import done_gate_problems
-from generator.analysis.readiness import check_problems
+from generator.analysis.readiness import action_records, check_problems
 from generator.analysis.schedules import dependency_cycle
 from generator.analysis.scope import scope_problems
 from generator.analysis.stock import stock_problem
@@ -42,10 +42,9 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
         gates = [*done_gate_problems(plan, impact.customers(plan)), *commit_id_problems(plan)]
         for gate in gates:
             diagnostics.append(entry.diagnostic(gate.loc, gate.message))
-    log = {entry.id: entry for entry in catalog.log}
-    plans = {plan.id: plan for plan in catalog.maintenance}
+    actions = action_records(catalog.log, catalog.maintenance)
     for entry, component in catalog.of(Component):
-        for check in check_problems(component, log, plans):
+        for check in check_problems(component, actions):
             diagnostics.append(entry.diagnostic(check.loc, check.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))

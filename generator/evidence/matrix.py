@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator.analysis.readiness import readiness
+from generator.analysis.readiness import action_records, readiness
 from generator.analysis.stock import stock_level
 from generator.analysis.underpinning import fits
 from generator.errors import Severity
@@ -137,14 +137,13 @@ def _sp22(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         due = procedure.review.due() if procedure.review else None
         if procedure.status == "active" and due is not None and due < as_of.date():
             gaps.append(f"{procedure.id}: review overdue since {due.isoformat()}")
-    log = {entry.id: entry for entry in catalog.log}
-    plans = {plan.id: plan for plan in catalog.maintenance}
+    actions = action_records(catalog.log, catalog.maintenance)
     said = {
         "never": "no readiness check recorded",
         "failed": "last readiness check failed",
         "stale": "readiness check overdue",
     }
-    for row in readiness(catalog.components, log, plans, as_of):
+    for row in readiness(catalog.components, actions, as_of):
         if row.state in said:
             since = f" since {row.due.isoformat()}" if row.state == "stale" and row.due else ""
             gaps.append(f"{row.component.id}: {said[row.state]}{since}")
@@ -202,9 +201,8 @@ def _sp32(catalog: Catalog, history: SiteHistory, as_of: datetime) -> list[str]:
         for e in catalog.log
         if e.type == "corrective_action" and e.status == "open" and e.due and e.due < as_of
     ]
-    log = {entry.id: entry for entry in catalog.log}
-    plans = {plan.id: plan for plan in catalog.maintenance}
-    for row in readiness(catalog.components, log, plans, as_of):
+    actions = action_records(catalog.log, catalog.maintenance)
+    for row in readiness(catalog.components, actions, as_of):
         if row.state == "failed" and row.action is None:
             gaps.append(f"{row.component.id}: failed readiness check without a corrective action")
     return gaps

@@ -4,7 +4,7 @@ have shown to hold."""
 
 from __future__ import annotations
 
-from generator.analysis.readiness import readiness
+from generator.analysis.readiness import action_records, readiness
 from generator.facts.site_facts import SiteFacts
 from generator.views.page_spec import PageSpec
 
@@ -15,10 +15,7 @@ def readiness_page(facts: SiteFacts) -> PageSpec:
     """The page, from the components, the service log and the maintenance plans."""
     catalog = facts.catalog
     rows = readiness(
-        catalog.components,
-        {entry.id: entry for entry in catalog.log},
-        {plan.id: plan for plan in catalog.maintenance},
-        facts.as_of,
+        catalog.components, action_records(catalog.log, catalog.maintenance), facts.as_of
     )
     by_state = {
         state: [r for r in rows if r.state == state] for state in ("failed", "stale", "never")
