@@ -36,9 +36,12 @@ class Onboarding:
 
 def members_of(group: Group, people: Sequence[Person]) -> list[Person]:
     """The group's members, named by the group or naming it, in id order."""
-    return sorted(
-        (p for p in people if p.id in group.members or group.id in p.groups), key=lambda p: p.id
-    )
+    return sorted((p for p in people if is_member(p, group)), key=lambda p: p.id)
+
+
+def is_member(person: Person, group: Group) -> bool:
+    """Whether the group names the person or the person names the group."""
+    return person.id in group.members or group.id in person.groups
 
 
 def onboarding(
@@ -72,7 +75,7 @@ def is_staff(
     """Whether ``person`` works for the provider (see the module doc)."""
     if person.organization is not None:
         return any(o.id == person.organization and o.role == "provider" for o in organizations)
-    return any(person in members_of(g, [person]) for g in groups)
+    return any(is_member(person, g) for g in groups)
 
 
 def not_oriented(
