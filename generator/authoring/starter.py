@@ -71,6 +71,7 @@ def starter_files(answers: Answers) -> dict[str, str]:
         "records/people/service-desk.md": _group(answers, lead),
         f"records/people/{lead}.md": _person(answers, org, lead),
         "records/calendars/office.md": _calendar(answers),
+        "records/rotas/desk-hours.md": _rota(answers, lead),
         "records/services/it-support.md": _service(),
         f"records/agreements/{agreement}.md": _agreement(answers, agreement, org, customer, lead),
         "servicebook.yml": _settings(answers, org),
@@ -128,6 +129,17 @@ def _calendar(answers: Answers) -> str:
         "Weekdays 08:00 to 17:00 local time"
         + (", public holidays excepted" if answers.country else "")
         + ". Change the hours to your own.\n"
+    )
+
+
+def _rota(answers: Answers, lead: str) -> str:
+    days = "".join(f'  {day}: ["08:00-17:00"]\n' for day in ("mon", "tue", "wed", "thu", "fri"))
+    return (
+        f"---\nid: desk-hours\ntitle: Service desk hours\ngroup: service-desk\n"
+        f"timezone: {_q(answers.timezone)}\nweekly:\n{days}people: [{lead}]\n"
+        f"effective: {answers.year}-01-01\n---\n"
+        "Who answers the desk in the office hours. Add the people who take turns and the "
+        "evening or on-call shifts you run; the coverage page shows the hours nobody covers.\n"
     )
 
 
@@ -357,7 +369,7 @@ python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/
 .venv/bin/servicebook serve   # live preview while you edit records
 ```
 
-- `records/`: the records (organisations and people, calendars, services, agreements,
+- `records/`: the records (organisations and people, calendars, rotas, services, agreements,
   requests, ...); `servicebook new request` adds one, `servicebook event` and
   `servicebook close` change one.
 - `servicebook.yml`: settings; `mkdocs.yml`: the site's name and theme.

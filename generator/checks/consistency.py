@@ -18,7 +18,8 @@ from generator.models.component import Component
 from generator.models.consumable import Consumable
 from generator.models.maintenance import Maintenance
 from generator.models.request import Closed, Request, Resolved, StatusChange
-from generator.models.roster import Organization, Person
+from generator.models.roster import Group, Organization, Person
+from generator.models.rota import Rota
 from generator.records.catalog import Catalog, roster_index
 from generator.records.event_order import order_problems
 from generator.records.loader import LoadedRecord
@@ -48,12 +49,32 @@ def check_consistency(catalog: Catalog) -> list[Diagnostic]:
             diagnostics.append(entry.diagnostic(check.loc, check.message))
     diagnostics.extend(_schedule_cycle(catalog))
     diagnostics.extend(_underpinning(catalog))
+    diagnostics.extend(_rota_people(catalog))
     for entry, consumable in catalog.of(Consumable):
         problem = stock_problem(consumable)
         if problem is not None:
             index, message = problem
             diagnostics.append(entry.diagnostic(("stock", index, "change"), message))
     return diagnostics
+
+
+def _rota_people(catalog: Catalog) -> list[Diagnostic]:
+    """Each person on a rota is a member of its group (the group's members list)."""
+    found = []
+    for entry, rota in catalog.of(Rota):
+        group = catalog.record(rota.group, Group)
+        if group is None:
+            continue  # the reference check reports the unknown group
+        for index, person in enumerate(rota.people):
+            if person not in group.members:
+                found.append(
+                    entry.diagnostic(
+                        ("people", index),
+                        f"'{person}' is not a member of {rota.group}; add them to the "
+                        f"group's members, or take them off the rota",
+                    )
+                )
+    return found
 
 
 def _underpinning(catalog: Catalog) -> list[Diagnostic]:

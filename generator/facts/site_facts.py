@@ -77,11 +77,13 @@ class SiteFacts:
     objective_misses: dict[str, list[ObjectiveMiss]] = field(default_factory=dict)
     """Per agreement id: the ended months below a compliance objective (review flags)."""
     audience: Audience = STAFF
+    """Who reads the site these facts are for (see :mod:`generator.facts.audience_facts`)."""
+    calendars: CalendarBook = field(default_factory=lambda: CalendarBook((), range(0)))
+    """The service-hours calendars, built once (coverage and availability use them)."""
     rules: RuleSet = field(default_factory=RuleSet)
     """The alerting rule files of the monitoring folder, as read (the pipeline reads them)."""
     monitoring: MonitoringReport = field(default_factory=MonitoringReport)
     """Those rules held against the components and the agreements' targets."""
-    """Who reads the site these facts are for (see :mod:`generator.facts.audience_facts`)."""
 
 
 def compute_facts(
@@ -156,6 +158,7 @@ def compute_facts(
         runs=upcoming_runs(catalog.schedules, windows, as_of, timezone),
         versions=book,
         objective_misses=_misses(catalog, rows, book, zones, as_of),
+        calendars=report.calendars,
     )
 
 

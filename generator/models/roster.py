@@ -40,6 +40,11 @@ class Group(Record):
     github: str | None = Field(
         default=None, description="GitHub team (org/team) that owns the group's records."
     )
+    capacity: int | None = Field(
+        default=None,
+        ge=1,
+        description="Requests a week the group can take; the workload forecast is held against it.",
+    )
 
 
 class Organization(Record):

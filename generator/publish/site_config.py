@@ -104,6 +104,9 @@ NAV: tuple[NavItem, ...] = (
         (
             ("Needs and surveys", "needs/index.md"),
             ("Roster", "roster/index.md"),
+            ("Rotas", "rotas/index.md"),
+            ("Coverage", "rotas/coverage.md"),
+            ("Workload", "rotas/workload.md"),
             ("Service hours", "calendars/index.md"),
         ),
     ),

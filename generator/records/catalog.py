@@ -22,6 +22,7 @@ from generator.models.need import Need
 from generator.models.procedure import Procedure
 from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
+from generator.models.rota import Rota
 from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.models.supplier import SupplierAgreement
@@ -108,6 +109,11 @@ class Catalog:
     def log(self) -> list[LogEntry]:
         """Service log entries in path order."""
         return self.all_of(LogEntry)
+
+    @property
+    def rotas(self) -> list[Rota]:
+        """On-call and shift rotas in path order."""
+        return self.all_of(Rota)
 
     @property
     def schedules(self) -> list[Schedule]:

@@ -19,6 +19,7 @@ from generator.models.need import Need
 from generator.models.procedure import Procedure
 from generator.models.request import Request
 from generator.models.roster import Group, Organization, Person
+from generator.models.rota import Rota
 from generator.models.schedule import Schedule
 from generator.models.service import Service
 from generator.models.supplier import SupplierAgreement
@@ -87,6 +88,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     _kind("procedures", "procedures", (Procedure, "procedure", "procedure")),
     _kind("requests", "requests", (Request, "request", "request")),
+    _kind("rotas", "rotas", (Rota, "rota", "rota")),
     _kind("schedules", "schedules", (Schedule, "schedule", "schedule")),
     _kind("services", "services", (Service, "service", "service")),
     _kind("suppliers", "suppliers", (SupplierAgreement, "supplier agreement", "supplier")),

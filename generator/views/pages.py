@@ -37,6 +37,7 @@ from generator.models.maintenance import Maintenance
 from generator.models.need import Need
 from generator.models.request import STATUSES, Request
 from generator.models.roster import Group
+from generator.models.rota import Rota
 from generator.models.schedule import Schedule
 from generator.models.supplier import SupplierAgreement
 from generator.records.catalog import Catalog
@@ -55,6 +56,7 @@ from generator.views.request_pages import (
 )
 from generator.views.request_rules import RequestRules, request_rules
 from generator.views.request_view import request_view
+from generator.views.staffing import rota_context, staffing_pages
 from generator.views.verdicts import (
     fit_summary,
     log_verdicts,
@@ -163,6 +165,7 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
     yield readiness_page(facts)
     yield monitoring_page(facts)
     yield PageSpec("calendars/index.md", "calendars_index", {"calendars": catalog.calendars})
+    yield from staffing_pages(facts)
     yield from _audit_pages(facts)
     yield from dashboard_pages(facts)
 
@@ -325,6 +328,7 @@ _CONTEXTS: dict[type[Record], Callable[[SiteFacts, Any], dict[str, Any]]] = {
     Calendar: _calendar_context,
     Consumable: _consumable_context,
     Maintenance: _maintenance_context,
+    Rota: rota_context,
     Schedule: _schedule_context,
     SupplierAgreement: _supplier_context,
 }

@@ -17,7 +17,7 @@ AS_OF = "2026-11-21T12:00:00Z"
 REQ = "records/requests/2026/REQ-20261120-7F3A.md"
 KINDS = (
     "agreements, calendars, components, consumables, log, maintenance, needs, people, "
-    "procedures, requests, schedules, services, suppliers"
+    "procedures, requests, rotas, schedules, services, suppliers"
 )
 
 
@@ -135,7 +135,7 @@ def test_kind_export_is_deterministic(contract_repo: Path, tmp_path: Path) -> No
     assert output.read_text(encoding="utf-8") == first.out
     assert first.out.splitlines()[0] == (
         "id,path,title,type,role,domains,contact,email,groups,organization,joined,oriented,"
-        "members,lead,github,body"
+        "members,lead,github,capacity,body"
     )
 
 
