@@ -38,9 +38,7 @@ class CustomerImpact:
         """Ids of the customers the plan affects, sorted (empty when none)."""
         if plan.customers_affected is False:
             return ()
-        touched = self._with_dependents(plan.components)
-        names = set(plan.services)
-        names |= {s.id for s in self._services if touched & set(s.components)}
+        names = self.services(plan)
         day = plan.window.start.date() if plan.window is not None else None
         return tuple(
             sorted(
@@ -52,6 +50,12 @@ class CustomerImpact:
                 }
             )
         )
+
+    def services(self, plan: Maintenance) -> set[str]:
+        """Ids of the services the plan touches: those it names and those built on the
+        components it works on or on any component depending on them."""
+        touched = self._with_dependents(plan.components)
+        return set(plan.services) | {s.id for s in self._services if touched & set(s.components)}
 
     def _with_dependents(self, roots: Iterable[str]) -> set[str]:
         seen: set[str] = set()

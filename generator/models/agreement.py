@@ -266,6 +266,11 @@ class Agreement(Record):
         default_factory=_default_pause,
         description="Statuses in which each metric's clock stops.",
     )
+    availability: Percent | None = Field(
+        default=None,
+        description="Agreed availability of each service in its service hours, percent per "
+        "month (e.g. 99.5); the service reports flag a month below it.",
+    )
     objectives: dict[Metric, Percent] = Field(
         default_factory=dict,
         description="Compliance objective per clock: the share of clocks in target a month "

@@ -5,9 +5,9 @@ Status, assignee and priority are derived from the events, never stored twice.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal, Self, get_args
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.models.common import Record, RecordModel, Timestamp
 from generator.models.reference import AgreementId, GroupId, OwnerId, PersonId, ServiceId
@@ -193,6 +193,24 @@ class Satisfaction(RecordModel):
     at: Timestamp | None = Field(default=None, description="When the rating was given.")
 
 
+class Outage(RecordModel):
+    """When the service was unavailable because of this incident (availability uses it)."""
+
+    start: Timestamp = Field(description="When the service stopped working, with offset.")
+    end: Timestamp | None = Field(
+        default=None, description="When it worked again; omit while it is still down."
+    )
+    services: list[ServiceId] = Field(
+        default_factory=list, description="Services that were down; default: the request's."
+    )
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError("the outage ends before it starts; end is the moment it worked again")
+        return self
+
+
 class PlannedAction(RecordModel):
     """An action proposed for the request, with an owner and a due date."""
 
@@ -219,6 +237,11 @@ class Request(Record):
     events: list[Event] = Field(default_factory=list, description="Append-only event log.")
     plan: list[PlannedAction] = Field(default_factory=list, description="Proposed actions.")
     satisfaction: Satisfaction | None = Field(default=None, description="Rating after delivery.")
+    outage: Outage | None = Field(
+        default=None,
+        description="An incident that made the service unavailable: start and end; the "
+        "service reports' availability counts it.",
+    )
     imported: str | None = Field(
         default=None, description="Source of an imported request (tool and original id)."
     )

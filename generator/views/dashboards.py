@@ -19,7 +19,12 @@ from generator.views.external_dashboard import external_dashboard
 from generator.views.internal_dashboard import internal_dashboard
 from generator.views.notices import notices_page
 from generator.views.page_spec import PageSpec
-from generator.views.service_report import report_pages, report_path, trend
+from generator.views.service_report import (
+    report_pages,
+    report_path,
+    satisfaction_trend,
+    trend,
+)
 
 if TYPE_CHECKING:
     from generator.facts.site_facts import SiteFacts
@@ -48,8 +53,9 @@ def dashboard_pages(facts: SiteFacts) -> Iterator[PageSpec]:
 
 
 def agreement_extras(facts: SiteFacts, agreement: Agreement, zone: str) -> dict[str, Any]:
-    """What the agreement page shows besides the record: the compliance trend, by report."""
-    return trend(facts, agreement, zone)
+    """What the agreement page shows besides the record: the compliance trend, by report,
+    and the satisfaction trend."""
+    return trend(facts, agreement, zone) | satisfaction_trend(facts, agreement, zone)
 
 
 def home_answers(facts: SiteFacts) -> dict[str, Any]:

@@ -11,12 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.analysis.compliance import ComplianceRow, month_of, percent
+from generator.analysis.availability import (
+    PLANNED,
+    OutageSpan,
+    PlannedSpan,
+    availability,
+    outage_spans,
+)
+from generator.analysis.compliance import ComplianceRow, month_end, month_of, percent
+from generator.analysis.maintenance import plan_windows
+from generator.analysis.maintenance_customers import CustomerImpact
 from generator.analysis.monthly import MonthFacts, MonthTotal, month_range, month_totals
 from generator.models.agreement import METRICS
 from generator.views.charts import Series, bar_chart, line_chart
@@ -97,9 +107,50 @@ def trend(facts: SiteFacts, agreement: Agreement, zone: str) -> dict[str, Any]:
     return {"trend_chart": Markup(chart) if months else None, "trend_rows": table}
 
 
+def satisfaction_trend(facts: SiteFacts, agreement: Agreement, zone: str) -> dict[str, Any]:
+    """Satisfaction over time, for the agreement page: the average rating requesters gave
+    per month (the month of the rating) and the score of each survey of the agreement
+    (the month it closed), both on the 1-5 scale."""
+    local = ZoneInfo(zone)
+    ratings: dict[str, list[int]] = {}
+    for month, found in facts.monthly.get(agreement.id, {}).items():
+        if found.ratings:
+            ratings[month] = [score for _, score, _ in found.ratings]
+    surveys: dict[str, list[float]] = {}
+    for need in facts.catalog.needs:
+        if need.type != "survey" or need.agreement != agreement.id or need.score is None:
+            continue
+        if need.at <= facts.as_of:
+            surveys.setdefault(month_of(need.at, local), []).append(need.score)
+    if not ratings and not surveys:
+        return {"satisfaction_chart": None, "satisfaction_rows": []}
+    months = month_range(min((*ratings, *surveys)), max((*ratings, *surveys)))
+    average = {m: round(sum(v) / len(v), 2) for m, v in ratings.items()}
+    survey = {m: round(sum(v) / len(v), 2) for m, v in surveys.items()}
+    chart = line_chart(
+        f"Satisfaction per month, {agreement.id}",
+        months,
+        [
+            Series("request ratings (average)", tuple(average.get(m) for m in months)),
+            Series("surveys", tuple(survey.get(m) for m in months)),
+        ],
+        maximum=5,
+    )
+    rows = [
+        (m, len(ratings.get(m, [])), average.get(m), survey.get(m))
+        for m in months
+        if m in ratings or m in surveys
+    ]
+    return {"satisfaction_chart": Markup(chart), "satisfaction_rows": rows}
+
+
 def report_pages(facts: SiteFacts, zone_of: dict[str, str]) -> Iterator[PageSpec]:
     """One report page per agreement and month, and the reports index."""
     index: list[tuple[Agreement, list[ReportLink]]] = []
+    outages: dict[str, list[OutageSpan]] = {}
+    for request in facts.catalog.requests:
+        if request.agreement and request.outage is not None:
+            outages.setdefault(request.agreement, []).extend(outage_spans([request], facts.as_of))
     for agreement in facts.catalog.agreements:
         zone = zone_of[agreement.id]
         links = report_links(facts, agreement, zone)
@@ -108,6 +159,7 @@ def report_pages(facts: SiteFacts, zone_of: dict[str, str]) -> Iterator[PageSpec
             newer = links[position - 1] if position > 0 else None
             older = links[position + 1] if position + 1 < len(links) else None
             context = service_report(facts, agreement, link, zone)
+            context |= month_availability(facts, agreement, link.month, zone, outages)
             context |= {"newer": newer, "older": older}
             yield PageSpec(link.path, "service_report", context)
     yield PageSpec("reports/index.md", "reports_index", _index(facts, index))
@@ -167,6 +219,46 @@ def service_report(
         "group_rows": group_rows(found) if facts.audience.is_staff else [],
         "resolved": sorted(found.resolved, key=lambda item: (item[1], item[0])),
     }
+
+
+def month_availability(
+    facts: SiteFacts,
+    agreement: Agreement,
+    month: str,
+    zone: str,
+    outages: dict[str, list[OutageSpan]],
+) -> dict[str, Any]:
+    """Availability per service of the agreement in the month (``analysis/availability``)."""
+    local = ZoneInfo(zone)
+    year, number = (int(part) for part in month.split("-"))
+    low = datetime(year, number, 1, tzinfo=local).astimezone(UTC)
+    high = min(month_end(month, local) + timedelta(microseconds=1), facts.as_of)
+    starts = facts.versions.starts(agreement.id) or agreement.starts
+    if starts is not None:
+        low = max(low, datetime.combine(starts, time(), local).astimezone(UTC))
+    if agreement.expires is not None:
+        until = datetime.combine(agreement.expires + timedelta(days=1), time(), local)
+        high = min(high, until.astimezone(UTC))
+    calendar = facts.calendars.get(agreement.calendar)
+    terms = facts.versions.at(agreement, high)
+    hours = calendar.windows_between(low, high) if calendar is not None and low < high else []
+    catalog = facts.catalog
+    impact = CustomerImpact(catalog.components, catalog.services, catalog.agreements)
+    planned = [
+        PlannedSpan(plan.id, frozenset(impact.services(plan)), start, end)
+        for plan in catalog.maintenance
+        if plan.status in PLANNED and plan.customers_affected is not False
+        for start, end in plan_windows(plan, low, high, facts.timezone)
+    ]
+    rows = availability(
+        terms.services,
+        (low, high),
+        hours,
+        outages.get(agreement.id, []),
+        planned,
+        terms.availability,
+    )
+    return {"availability": rows, "availability_target": terms.availability}
 
 
 def _index(facts: SiteFacts, index: list[tuple[Agreement, list[ReportLink]]]) -> dict[str, Any]:

@@ -42,7 +42,7 @@ CASES = [
         "channel: portal\n",
         "channel: portal\nchanel: email\n",
         f"{REQ}:10: chanel: unknown field; did you mean 'channel'? (known fields: agreement, "
-        "category, channel, events, id, imported, imported_sla, plan, priority, received, "
+        "category, channel, events, id, imported, imported_sla, outage, plan, priority, received, "
         "requester, satisfaction, service, title)",
         id="unknown-field",
     ),

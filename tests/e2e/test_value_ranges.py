@@ -24,7 +24,7 @@ YEAR_9999 = (
     f"allowed ({RANGE}); {WIDEN}"
 )
 BILLION_YEARS = (
-    f"{AGR}:39: review.interval: 'P9999999999Y' is longer than 10 years, the longest "
+    f"{AGR}:40: review.interval: 'P9999999999Y' is longer than 10 years, the longest "
     "allowed; write a shorter period, e.g. 'P1Y' or 'P6M'"
 )
 HUGE_NUMBER = (
