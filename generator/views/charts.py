@@ -72,6 +72,8 @@ def line_chart(
 ) -> str:
     """Lines with points, one per series; an optional dashed reference line (a target)."""
     values = [v for row in series for v in row.values if v is not None]
+    if reference is not None:
+        values.append(reference)  # the reference line stays inside the plot
     top = maximum if maximum is not None else _nice_max(max(values, default=0.0))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(categories), 1)

@@ -103,7 +103,6 @@ def _workload_context(found: Workload) -> dict[str, Any]:
         f"Requests per week and forecast, {found.group.id}",
         labels,
         [Series("received", history), Series("forecast", ahead)],
-        maximum=_axis(volume, found.forecast.values, capacity),
         reference=float(capacity) if capacity is not None else None,
         reference_label=f"capacity {capacity} a week" if capacity is not None else "",
     )
@@ -129,8 +128,3 @@ def _workload_context(found: Workload) -> dict[str, Any]:
 def _week_label(monday: date) -> str:
     year, week, _ = monday.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def _axis(volume: tuple[int, ...], ahead: tuple[float, ...], capacity: int | None) -> float | None:
-    top = max((*volume, *ahead, capacity or 0), default=0)
-    return None if top else 1.0
