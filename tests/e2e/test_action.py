@@ -117,6 +117,7 @@ def test_validate_and_build_run_every_check_and_build_the_site(book: Path, tmp_p
     assert ran.names == [
         "Check what to do",
         "Validate records",
+        "Monitoring rules against the agreements' targets",
         "CODEOWNERS matches the roster and record owners",
         "The request form offers the live services and categories",
         "Audit the new commits",
