@@ -75,13 +75,17 @@ PRACTICES: tuple[Practice, ...] = (
         "Prepare for service system operations",
         "Operating procedures with owners, reviews and exercises; components with "
         "readiness checks; job execution and monitoring schedules, their runs, conflicts "
-        "with maintenance windows and critical path; consumables with their stock log.",
-        ("procedures", "components", "schedules", "consumables"),
+        "with maintenance windows and critical path; consumables with their stock log; "
+        "monitoring rules held against the targets; rotas held against the service hours.",
+        ("procedures", "components", "schedules", "consumables", "rotas"),
         (
             ("Procedures", "procedures/index.md"),
             ("Components", "components/index.md"),
+            ("Readiness", "components/readiness.md"),
+            ("Monitoring", "monitoring/index.md"),
             ("Schedules", "schedules/index.md"),
             ("Consumables", "consumables/index.md"),
+            ("Coverage", "rotas/coverage.md"),
         ),
     ),
     Practice(

@@ -376,6 +376,14 @@ def _audit_pages(facts: SiteFacts) -> Iterator[PageSpec]:
         for misses in facts.objective_misses.values()
         for miss in misses
     ]
-    matrix = evidence_matrix(facts.catalog, history, facts.as_of, {"SP 1.2": review_flags})
+    matrix = evidence_matrix(
+        facts.catalog,
+        history,
+        facts.as_of,
+        {"reviews": review_flags},
+        timezone=facts.timezone,
+        calendars=facts.calendars,
+        monitoring=facts.monitoring,
+    )
     goals = list(GOALS.items())
     yield PageSpec("audit/cmmi.md", "audit_cmmi", {**common, "matrix": matrix, "goals": goals})

@@ -84,3 +84,23 @@ def test_workload_charts_the_forecast_against_capacity(sample_repo: Path) -> Non
     assert apps.count("\n| 202") == 8
     security = sections["[Security operations](../roster/security.md)"]
     assert "capacity: not recorded." in security and "sb-chart-ref" not in security
+
+
+def test_the_cmmi_page_evidences_each_line_with_its_gaps(sample_repo: Path) -> None:
+    assert run_cli("generate", cwd=sample_repo).code == 0
+    page = (sample_repo / ".servicebook/docs/audit/cmmi.md").read_text()
+    rows = {row.split(" | ", 1)[0][2:]: row for row in page.splitlines() if row.startswith("| ")}
+    assert (
+        "| [Coverage](../rotas/coverage.md), [Rotas](../rotas/index.md) | havelfracht-extended: "
+        "14h of service hours with nobody on duty in the next 8 weeks |"
+    ) in rows["resources available"]
+    assert "not built: freeze periods are not recorded" in rows["analyze impacts"]
+    assert "applications: forecast above its capacity of 2" in rows["resource requirements"]
+    assert rows["service delivery logs and receipts"].endswith("| none |")
+    for rota in (sample_repo / "records/rotas").iterdir():
+        rota.unlink()
+    assert run_cli("generate", cwd=sample_repo).code == 0
+    page = (sample_repo / ".servicebook/docs/audit/cmmi.md").read_text()
+    # Without rotas every service hour is uncovered: 7 weeks of 50 hours, Christmas week 40.
+    assert "berlin-office: 390h of service hours with nobody on duty in the next 8 weeks" in page
+    assert "- no rotas recorded" in page
