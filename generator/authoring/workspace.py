@@ -1,20 +1,25 @@
 """The records as they are on disk, and the safe way to change one file.
 
 A change is validated as part of the whole repository (references, duplicate
-ids, event order) before anything is written, then written atomically by
-``authoring.atomic``, so a crash or a full disk never leaves half a record. Files
-are read and written as bytes so line endings and a byte-order mark survive
-untouched.
+ids, event order) before anything is written, once: loading takes unchanged files
+from the record cache that ``validate`` keeps (read only here: a change makes its own
+file new anyway), and looking ids up needs only the catalog, not every check. It is
+then written atomically by ``authoring.atomic``, so a crash or a full disk never
+leaves half a record. Files are read and written as bytes so line endings and a
+byte-order mark survive untouched.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from generator.authoring.atomic import write_atomically
-from generator.config import instant_range_of
+from generator.config import cache_folder, load_config
 from generator.errors import Diagnostic, UserError, has_errors
 from generator.pipeline import Validated, check_loaded
+from generator.records.cache import RecordCache
+from generator.records.catalog import Catalog, build_catalog
 from generator.records.kinds import KINDS_BY_FOLDER
 from generator.records.loader import LoadedRecord, LoadResult, load_records, load_text
 
@@ -29,16 +34,28 @@ class Workspace:
                 "run servicebook in the repository root or pass --root DIR"
             )
         self.root = root
-        self._loaded = load_records(root, None, instant_range_of(root))
-        self.validated: Validated = check_loaded(self._loaded, root)
+        config = load_config(root)
+        folder = cache_folder(root, config)
+        cache = RecordCache(folder, root, config.instants) if folder is not None else None
+        self._loaded = load_records(root, cache, config.instants)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The linked records as they are on disk (no cross-record check run)."""
+        return build_catalog(self._loaded)[0]
+
+    @cached_property
+    def validated(self) -> Validated:
+        """Every check on the records as they are on disk (only when a command needs it)."""
+        return check_loaded(self._loaded, self.root)
 
     def ids(self) -> set[str]:
         """Every id in use, by valid and invalid records alike."""
-        return set(self.validated.catalog.entries) | set(self.validated.catalog.invalid_ids)
+        return set(self.catalog.entries) | set(self.catalog.invalid_ids)
 
     def entry(self, record_id: str) -> LoadedRecord:
         """The valid record with this id; a user error when it is missing or invalid."""
-        catalog = self.validated.catalog
+        catalog = self.catalog
         found = catalog.get(record_id)
         if found is not None:
             return found

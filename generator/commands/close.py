@@ -102,7 +102,7 @@ def _close_one(
     """Resolve (unless already resolved, rejected or cancelled) and close a request."""
     workspace = Workspace(root)
     path = request_path(workspace, record_id)
-    request = workspace.validated.catalog.record(record_id, Request)
+    request = workspace.catalog.record(record_id, Request)
     assert request is not None
     status = request_state(request).status
     if status == "closed":
@@ -128,7 +128,7 @@ def _close_due(root: Path, as_of: datetime) -> CommandResult:
     """Close every request due as of ``as_of`` (under the records lock)."""
     workspace = Workspace(root)
     config = load_config(root)
-    catalog = workspace.validated.catalog
+    catalog = workspace.catalog
     requests = [r for r in catalog.requests if r.received <= as_of]
     periods = auto_close_periods(requests, catalog.agreements, config.auto_close)
     due = due_closes({r.id: request_state(r, as_of) for r in requests}, periods, as_of)

@@ -64,7 +64,7 @@ def _append_event(
 
 def _check_transfer(workspace: Workspace, record_id: str, options: Mapping[str, object]) -> None:
     """A new transfer to another group must say why (old records only get a warning)."""
-    request = workspace.validated.catalog.record(record_id, Request)
+    request = workspace.catalog.record(record_id, Request)
     assert request is not None
     current = request_state(request).group
     group, reason = options.get("group"), options.get("reason")

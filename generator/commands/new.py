@@ -57,7 +57,7 @@ def _create(
     workspace = Workspace(root)
     config = load_config(root)
     specs = NEW_FIELDS[kind]
-    advisor = advisor_of(workspace.validated.catalog) if kind == "request" else None
+    advisor = advisor_of(workspace.catalog) if kind == "request" else None
     prompt = category_prompt(advisor) if advisor is not None else None
     raw = complete(specs, given, ask=ask, suggest=prompt)
     values: dict[str, object] = {}

@@ -28,9 +28,9 @@ from generator.models.request import Request
 
 def check_action(workspace: Workspace, record_id: str) -> None:
     """A new close needs an action on record (old closes only get a warning)."""
-    request = workspace.validated.catalog.record(record_id, Request)
+    request = workspace.catalog.record(record_id, Request)
     assert request is not None
-    catalog = workspace.validated.catalog
+    catalog = workspace.catalog
     agreement = catalog.record(request.agreement, Agreement) if request.agreement else None
     if close_needs_action(request, agreement):
         where = f" on {agreement.id}" if agreement is not None else " on an agreement"

@@ -234,3 +234,17 @@ def test_new_refuses_an_id_that_is_not_a_file_name(repo: GitRepo) -> None:
         "servicebook: --id '../../x' is not a plain identifier; use letters, digits, '-', '_' "
         "and single dots (it becomes the file name)\n",
     )
+
+
+def test_a_warm_cache_never_brings_back_a_deleted_record(repo: GitRepo) -> None:
+    """The record commands read unchanged files from validate's cache; what the cache holds
+    for a file that is gone, or has changed since, is never used."""
+    assert run_cli("validate", cwd=repo.root).code == 0  # fills the cache
+    assert any((repo.root / ".servicebook" / "cache").iterdir())
+    (repo.root / "records/people/bob.md").unlink()
+    result = run_cli(
+        "event", "REQ-20261120-7F3A", "assigned", "--group", "desk", "--person", "bob",
+        "--at", "2026-11-25T09:30:00+01:00", cwd=repo.root,
+    )  # fmt: skip
+    assert result.code == 1
+    assert "no person has the id 'bob'" in result.err
