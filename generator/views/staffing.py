@@ -95,7 +95,7 @@ def _coverage_context(found: CalendarCoverage) -> dict[str, Any]:
 def _workload_context(found: Workload) -> dict[str, Any]:
     weeks = found.weeks[-SHOWN:]
     volume = found.volume[-SHOWN:]
-    labels = [_week_label(w) for w in (*weeks, *found.ahead)]
+    labels = [_short_label(w) for w in (*weeks, *found.ahead)]
     history = tuple(float(v) for v in volume) + (None,) * len(found.ahead)
     ahead = (None,) * len(weeks) + found.forecast.values
     capacity = found.capacity
@@ -123,6 +123,11 @@ def _workload_context(found: Workload) -> dict[str, Any]:
         "received": sum(found.volume),
         "recent": list(zip((_week_label(w) for w in weeks), volume, strict=True)),
     }
+
+
+def _short_label(monday: date) -> str:
+    """``W48``: 24 weeks of full labels would not fit under the chart."""
+    return f"W{monday.isocalendar()[1]:02d}"
 
 
 def _week_label(monday: date) -> str:

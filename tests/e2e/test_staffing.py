@@ -22,10 +22,11 @@ def test_coverage_shows_the_friday_evening_gap(sample_repo: Path) -> None:
     office = sections["[Berlin office hours](../calendars/berlin-office.md)"]
     assert "Every service hour of these weeks is covered." in office
     havel = sections["[Havelfracht extended hours](../calendars/havelfracht-extended.md)"]
-    assert "Nobody is on duty for **14h** of these service hours." in havel
+    assert "Nobody is on duty for **12h** of these service hours." in havel
     assert "| 2026-W48 | 2026-11-23 | 71h | 2h | 97.2 % |" in havel
     # Christmas Day is a Friday and a holiday in this calendar: no gap that week.
     assert "| 2026-W52 | 2026-12-21 | 52h | — | 100.0 % |" in havel
+    assert "| 2026-W53 | 2026-12-28 | 58h | — | 100.0 % |" in havel  # New Year's Day, a Friday
     assert "| 2026-W48 | 2026-11-27 18:00–20:00 CET |" in havel
     assert '<svg class="sb-chart"' in havel and "nobody on duty" in havel
     # The late shift staffs the Havelfracht calendar only.
@@ -92,7 +93,7 @@ def test_the_cmmi_page_evidences_each_line_with_its_gaps(sample_repo: Path) -> N
     rows = {row.split(" | ", 1)[0][2:]: row for row in page.splitlines() if row.startswith("| ")}
     assert (
         "| [Coverage](../rotas/coverage.md), [Rotas](../rotas/index.md) | havelfracht-extended: "
-        "14h of service hours with nobody on duty in the next 8 weeks |"
+        "12h of service hours with nobody on duty in the next 8 weeks |"
     ) in rows["resources available"]
     assert "not built: freeze periods are not recorded" in rows["analyze impacts"]
     assert "applications: forecast above its capacity of 2" in rows["resource requirements"]
@@ -101,6 +102,6 @@ def test_the_cmmi_page_evidences_each_line_with_its_gaps(sample_repo: Path) -> N
         rota.unlink()
     assert run_cli("generate", cwd=sample_repo).code == 0
     page = (sample_repo / ".servicebook/docs/audit/cmmi.md").read_text()
-    # Without rotas every service hour is uncovered: 7 weeks of 50 hours, Christmas week 40.
-    assert "berlin-office: 390h of service hours with nobody on duty in the next 8 weeks" in page
+    # Without rotas every service hour is uncovered: 6 weeks of 50 hours, 2 holiday weeks of 40.
+    assert "berlin-office: 380h of service hours with nobody on duty in the next 8 weeks" in page
     assert "- no rotas recorded" in page
