@@ -63,6 +63,8 @@ from generator.models.instant_range import InstantRange
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.site import BuildOutcome, stage_and_build
+from generator.publish.staging import WriteStats
+from generator.publish.unchanged_run import forget, kept, remember, run_key
 from generator.records.alert_rules import RuleSet, read_rules
 from generator.records.cache import RecordCache, ValidationSummary, scan_digest
 from generator.records.catalog import Catalog, build_catalog
@@ -330,12 +332,24 @@ def generate_site(
     audience: Audience = STAFF,
 ) -> BuildOutcome:
     """The whole pass for one audience: stage the pages (and build the site when
-    ``build``)."""
+    ``build``). ``generate`` with nothing changed since its last run keeps the staged
+    pages as they are (:mod:`generator.publish.unchanged_run`)."""
+    cache = cache_folder(root, config) if not build else None
+    staging = root / config.staging_dir
+    key = ""
+    if cache is not None:
+        key = run_key(root, config, as_of, audience.name, site_dir)
+        found = kept(cache, key, staging)
+        if found is not None:
+            pages_kept, staged, said = found
+            Phases(progress).done(f"nothing changed since the last run: {staged} files kept")
+            return BuildOutcome(said, pages_kept, WriteStats(0, staged, 0))
+        forget(cache)
     pages, diagnostics = render_pages(root, config, as_of, progress, audience)
     outcome = BuildOutcome(diagnostics)
     if has_errors(diagnostics):
         return outcome
-    return stage_and_build(
+    done = stage_and_build(
         root,
         config,
         as_of,
@@ -346,6 +360,10 @@ def generate_site(
         progress=progress,
         customer_site=not audience.is_staff,
     )
+    if cache is not None and done.ok and done.stats is not None:
+        files = done.stats.written + done.stats.unchanged
+        remember(cache, key, staging, done.pages, files, done.diagnostics)
+    return done
 
 
 def generate_sites(
