@@ -10,7 +10,7 @@ import re
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from generator.models.common import Day, Record, RecordModel
 
@@ -86,7 +86,7 @@ class CalendarVersion(RecordModel):
 class Calendar(Record):
     """When a service is staffed: weekly windows in a time zone, minus holidays."""
 
-    timezone: str = Field(description="IANA time zone name, e.g. Europe/Berlin.")
+    timezone: TimeZoneName = Field(description="IANA time zone name, e.g. Europe/Berlin.")
     weekly: WeeklyHours = Field(
         description='Working windows per weekday, e.g. mon: ["08:00-12:00", "13:00-17:00"]. '
         "Days left out are closed; 24:00 ends a day."
@@ -111,11 +111,6 @@ class Calendar(Record):
         description="Later changes of the working hours, each from its effective date.",
     )
 
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        return check_timezone(value)
-
 
 def check_timezone(value: str) -> str:
     """Reject names the IANA database does not know, suggesting a close one."""
@@ -131,3 +126,7 @@ def check_timezone(value: str) -> str:
             f"'{value}' is not an IANA time zone{hint}; write e.g. Europe/Berlin or UTC"
         ) from None
     return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(check_timezone)]
+"""An IANA time zone name the time zone database knows (e.g. Europe/Berlin)."""

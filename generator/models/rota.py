@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from generator.models.calendar_record import WeeklyHours, check_timezone
+from generator.models.calendar_record import TimeZoneName, WeeklyHours
 from generator.models.common import Day, Duration, Record, RecordModel, Timestamp
 from generator.models.recurrence import Recurrence
 from generator.models.reference import CalendarId, GroupId, PersonId
@@ -28,7 +28,9 @@ class Rota(Record):
     """A group's on-call or shift rota: when someone is on duty and who takes turns."""
 
     group: GroupId = Field(description="Group whose people are on duty.")
-    timezone: str = Field(description="IANA time zone of the rota's hours, e.g. Europe/Berlin.")
+    timezone: TimeZoneName = Field(
+        description="IANA time zone of the rota's hours, e.g. Europe/Berlin."
+    )
     weekly: WeeklyHours = Field(
         default_factory=dict,
         description='Hours on duty per weekday in local time, e.g. sat: ["00:00-24:00"]; '
@@ -49,11 +51,6 @@ class Rota(Record):
         default_factory=list,
         description="Service hours the rota staffs; empty: every calendar.",
     )
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        return check_timezone(value)
 
     @model_validator(mode="after")
     def _has_hours(self) -> Self:

@@ -11,14 +11,15 @@ from tests.helpers import failing_validate, replace_in, run_cli
 LATE = "records/rotas/havelfracht-late.md"
 
 
-def _sections(page: str) -> dict[str, str]:
-    return {part.split("\n", 1)[0]: part for part in page.split("\n## ")[1:]}
+def _sections(root: Path, page: str) -> dict[str, str]:
+    """The generated page's sections by heading (after a fresh generate)."""
+    assert run_cli("generate", cwd=root).code == 0
+    text = (root / ".servicebook/docs" / page).read_text()
+    return {part.split("\n", 1)[0]: part for part in text.split("\n## ")[1:]}
 
 
 def test_coverage_shows_the_friday_evening_gap(sample_repo: Path) -> None:
-    assert run_cli("generate", cwd=sample_repo).code == 0
-    page = (sample_repo / ".servicebook/docs/rotas/coverage.md").read_text()
-    sections = _sections(page)
+    sections = _sections(sample_repo, "rotas/coverage.md")
     office = sections["[Berlin office hours](../calendars/berlin-office.md)"]
     assert "Every service hour of these weeks is covered." in office
     havel = sections["[Havelfracht extended hours](../calendars/havelfracht-extended.md)"]
@@ -74,9 +75,7 @@ def test_a_person_outside_the_group_is_an_error_at_their_line(sample_repo: Path)
 
 
 def test_workload_charts_the_forecast_against_capacity(sample_repo: Path) -> None:
-    assert run_cli("generate", cwd=sample_repo).code == 0
-    page = (sample_repo / ".servicebook/docs/rotas/workload.md").read_text()
-    sections = _sections(page)
+    sections = _sections(sample_repo, "rotas/workload.md")
     apps = sections["[Business applications](../roster/applications.md)"]
     assert "20 requests in the history · method: Holt's damped trend · capacity: 2." in apps
     assert "**Above capacity** in" in apps
