@@ -20,14 +20,26 @@ from generator.errors import Diagnostic, UserError, has_errors
 from generator.pipeline import Validated, check_loaded
 from generator.records.cache import RecordCache
 from generator.records.catalog import Catalog, build_catalog
-from generator.records.kinds import KINDS_BY_FOLDER
-from generator.records.loader import LoadedRecord, LoadResult, load_records, load_text
+from generator.records.kinds import KINDS_BY_FOLDER, Kind
+from generator.records.loader import (
+    LoadedRecord,
+    LoadResult,
+    load_records,
+    load_scanned,
+    load_text,
+)
+from generator.records.scan import scan_records
 
 
 class Workspace:
     """The repository's records loaded once, for looking up ids and checking a change."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, focus: str | None = None) -> None:
+        """With ``focus``, the id of the one request a command changes, the other
+        requests are not read: no check of one request looks at another, so the checks
+        of ``focus`` come out the same (``tests/e2e/test_focused_workspace.py``), at a
+        fraction of the cost on a large repository. Their ids are still known, from
+        their file names (which validation holds equal to the ids)."""
         if not (root / "records").is_dir():
             raise UserError(
                 f"no records/ folder in {root}; "
@@ -36,8 +48,20 @@ class Workspace:
         self.root = root
         config = load_config(root)
         folder = cache_folder(root, config)
-        cache = RecordCache(folder, root, config.instants) if folder is not None else None
-        self._loaded = load_records(root, cache, config.instants)
+        instants = config.instants
+        self._unread: set[str] = set()
+        if focus is not None:
+            # The requests' part of the cache is most of it: the one request is parsed.
+            others = frozenset(KINDS_BY_FOLDER) - {"requests"}
+            scan = scan_records(root, lambda rel, kind: _reads(rel, kind, focus))
+            partial = RecordCache(folder, root, instants, others) if folder is not None else None
+            self._loaded = load_scanned(scan, partial, instants)
+            self._unread = {_stem(rel) for rel in scan.unread}
+            if focus in {r.record.id for r in self._loaded.records}:
+                return
+            self._unread = set()  # not found by its file name: read everything
+        cache = RecordCache(folder, root, instants) if folder is not None else None
+        self._loaded = load_records(root, cache, instants)
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -50,8 +74,8 @@ class Workspace:
         return check_loaded(self._loaded, self.root)
 
     def ids(self) -> set[str]:
-        """Every id in use, by valid and invalid records alike."""
-        return set(self.catalog.entries) | set(self.catalog.invalid_ids)
+        """Every id in use, by valid and invalid records alike (and unread requests)."""
+        return set(self.catalog.entries) | set(self.catalog.invalid_ids) | self._unread
 
     def entry(self, record_id: str) -> LoadedRecord:
         """The valid record with this id; a user error when it is missing or invalid."""
@@ -104,3 +128,12 @@ class Workspace:
         except FileExistsError:  # made by someone else since the check above
             raise UserError(f"{path} already exists; choose another id") from None
         return diagnostics
+
+
+def _reads(rel: str, kind: Kind, focus: str) -> bool:
+    """Whether a focused workspace reads this file: every record but other requests."""
+    return kind.folder != "requests" or _stem(rel) == focus
+
+
+def _stem(rel: str) -> str:
+    return PurePosixPath(rel).stem

@@ -100,7 +100,7 @@ def _close_one(
     now: datetime,
 ) -> CommandResult:
     """Resolve (unless already resolved, rejected or cancelled) and close a request."""
-    workspace = Workspace(root)
+    workspace = Workspace(root, focus=record_id)
     path = request_path(workspace, record_id)
     request = workspace.catalog.record(record_id, Request)
     assert request is not None

@@ -51,7 +51,7 @@ def _append_event(
     now: datetime,
 ) -> CommandResult:
     """Append one event to a request."""
-    workspace = Workspace(root)
+    workspace = Workspace(root, focus=record_id)
     path = request_path(workspace, record_id)
     when = instant(at, now, load_config(root))
     if event_type == "assigned":

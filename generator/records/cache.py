@@ -85,6 +85,9 @@ class RecordCache:
     _used: set[str] = field(default_factory=set, init=False)
     _new: dict[str, CachedRecord] = field(default_factory=dict, init=False)
     instants: InstantRange = DEFAULT_RANGE
+    kinds: frozenset[str] | None = None
+    """Only these record folders are read from the cache (None: all). A cache read in
+    part never writes (it would drop what it did not read)."""
     _stamp: dict[str, Any] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -140,6 +143,8 @@ class RecordCache:
 
     def save(self, digest: str, outcome: ValidationSummary) -> None:
         """Write what this run learnt; entries not used in this run are dropped."""
+        if self.kinds is not None:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
@@ -194,6 +199,8 @@ class RecordCache:
             for position in range(1, len(lines) - 1, 2):
                 head = json.loads(lines[position])
                 kind = KINDS_BY_FOLDER[head["kind"]]
+                if self.kinds is not None and kind.folder not in self.kinds:
+                    continue
                 records = _list_adapter(kind.folder).validate_json(lines[position + 1])
                 if not len(head["keys"]) == len(head["bounds"]) == len(records):
                     return {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,10 +42,14 @@ class Scan:
     files: list[SourceFile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     count: int = 0
+    unread: list[str] = field(default_factory=list)
+    """Paths of the record files left unread on purpose (see :func:`scan_records`)."""
 
 
-def scan_records(root: Path) -> Scan:
-    """Find and read every record file below ``root / 'records'`` in path order."""
+def scan_records(root: Path, wanted: Callable[[str, Kind], bool] | None = None) -> Scan:
+    """Find and read every record file below ``root / 'records'`` in path order; with
+    ``wanted``, only the files it accepts (by path and kind) are read, the others are
+    listed in ``unread``."""
     scan = Scan()
     records_dir = root / RECORDS_DIR
     found = scan
@@ -53,6 +57,9 @@ def scan_records(root: Path) -> Scan:
     for path, kind in _discover(records_dir, root.resolve(), found):
         rel = RECORDS_DIR + path[len(base) :].replace(os.sep, "/")
         scan.count += 1
+        if wanted is not None and not wanted(rel, kind):
+            scan.unread.append(rel)
+            continue
         data = _read(path, rel, found)
         if data is None:
             continue
