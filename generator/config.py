@@ -67,6 +67,13 @@ class Config(RecordModel):
         "with Material, the default) or zensical (Zensical, Material's successor, which "
         "builds the same staged pages; install it with pip install 'servicebook[zensical]').",
     )
+    request_page_shell: bool = Field(
+        default=True,
+        description="With builder: mkdocs, request pages are converted by Servicebook and "
+        "filled into the theme's page as MkDocs builds it once, checked byte for byte "
+        "against MkDocs on every build (many times faster on thousands of requests); "
+        "false: MkDocs builds every request page itself.",
+    )
     instant_range: InstantRangeSetting = Field(
         default_factory=lambda: InstantRangeSetting(),
         description="The span of time records may speak about: every timestamp and date in "

@@ -17,7 +17,7 @@ GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 RENAMERS = {
     "generator.authoring.atomic": "the one atomic writer of records",
     "generator.records.cache": "the parse cache, local state outside records/",
-    "generator.publish.staging": "the built site, outside records/",
+    "generator.publish.site_sync": "the staged and the built site, outside records/",
     "generator.publish.unchanged_run": "the last generate run's key, local state in the cache",
 }
 # Modules that call the atomic writer: all record writing goes through these.

@@ -6,13 +6,16 @@ error, so a broken pull request never half-updates a site. Returns values; the C
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from generator.config import Config
+from generator.config import Config, cache_folder
 from generator.errors import Diagnostic, Severity, UserError, has_errors
+from generator.publish.direct_build import DirectBuild, build_direct, shell_files
+from generator.publish.direct_pages import is_candidate
 from generator.publish.fragments import EXTENSION
 from generator.publish.mkdocs_settings import MkdocsSettings, read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
@@ -70,6 +73,9 @@ def stage_and_build(
     if customer_site:
         docs = for_customers(docs)
     files = merge(pages, {**_assets(), **docs})
+    shell = build and _shell_route(config, pages)
+    if shell:
+        files |= shell_files()
     outcome.pages = sum(1 for path in pages if path.endswith(".md"))
     outcome.stats = write_staging(staging_root / "docs", files)
     stats = outcome.stats
@@ -114,12 +120,62 @@ def stage_and_build(
                     Severity.WARNING,
                 )
             )
+        outcome.site_dir = target
+        if shell:
+            direct = _build_with_shell(root, config, staging_root, target, files, as_of, phase)
+            if direct.builder is not None:
+                outcome.builder = direct.builder
+                return outcome
+            outcome.diagnostics.append(_shell_fallback(direct.fallback))
+            for path in shell_files():
+                (staging_root / "docs" / path).unlink(missing_ok=True)
         name = "Zensical" if config.builder == "zensical" else "MkDocs"
         phase.start(f"building {sum(1 for f in files if f.endswith('.md'))} pages with {name}")
         outcome.builder = run_builder(config.builder, config_file, as_of, target)
-        outcome.site_dir = target
         phase.done(f"{name} {'built' if outcome.builder.ok else 'failed on'} the site in {target}")
     return outcome
+
+
+def _shell_route(config: Config, pages: Mapping[str, str]) -> bool:
+    """Whether request pages are filled into the page shell (publish/direct_build.py)."""
+    if config.builder != "mkdocs" or not config.request_page_shell:
+        return False
+    return any(is_candidate(path) for path in pages)
+
+
+def _build_with_shell(
+    root: Path,
+    config: Config,
+    staging_root: Path,
+    target: Path,
+    files: dict[str, bytes],
+    as_of: datetime,
+    phase: Phases,
+) -> DirectBuild:
+    pages = sum(1 for f in files if f.endswith(".md"))
+    phase.start(f"building {pages} pages: MkDocs the summary pages, the shell the requests")
+    direct = build_direct(staging_root, target, files, as_of, cache_folder(root, config))
+    if direct.builder is None:
+        return direct
+    state = "built" if direct.builder.ok else "failed on"
+    phase.done(
+        f"MkDocs {state} the site in {target} ({direct.filled} request pages filled, "
+        f"{direct.written} files written, {direct.removed} removed)"
+    )
+    return direct
+
+
+def _shell_fallback(reason: str) -> Diagnostic:
+    return Diagnostic(
+        "mkdocs.yml",
+        0,
+        0,
+        "request_page_shell",
+        f"MkDocs built every request page itself, which takes longer on many requests: "
+        f"{reason}; set request_page_shell: false in servicebook.yml to say so and "
+        "silence this",
+        Severity.WARNING,
+    )
 
 
 def _missing_extensions(settings: MkdocsSettings, missing: list[str]) -> Diagnostic:

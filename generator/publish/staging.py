@@ -7,14 +7,13 @@ Nothing outside the staging folder is ever written or deleted.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UserError
+from generator.publish.site_sync import put, remove_others
 
 
 @dataclass(frozen=True)
@@ -70,40 +69,6 @@ def merge(generated: Mapping[str, str], docs: Mapping[str, bytes]) -> dict[str, 
 def write_staging(staging: Path, files: Mapping[str, bytes]) -> WriteStats:
     """Make ``staging`` hold exactly ``files``, touching only what changed."""
     staging.mkdir(parents=True, exist_ok=True)
-    written = unchanged = 0
-    made_dirs: set[Path] = set()
-    for rel, content in files.items():
-        target = staging / rel
-        try:
-            if target.stat().st_size == len(content) and target.read_bytes() == content:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            pass
-        if target.parent not in made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(target.parent)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(content)
-        tmp.replace(target)
-        written += 1
-    removed = _remove_stale(staging, set(files))
-    return WriteStats(written, unchanged, removed)
-
-
-def _remove_stale(staging: Path, keep: set[str]) -> int:
-    removed = 0
-    for dirpath, dirnames, filenames in os.walk(staging, topdown=False):
-        here = Path(dirpath)
-        for name in filenames:
-            path = here / name
-            if path.relative_to(staging).as_posix() not in keep:
-                path.unlink()
-                removed += 1
-        for name in dirnames:
-            folder = here / name
-            if folder.is_symlink():
-                folder.unlink()
-            elif not any(folder.iterdir()):
-                shutil.rmtree(folder)
-    return removed
+    written = sum(put(staging / rel, content) for rel, content in files.items())
+    removed = remove_others(staging, set(files))
+    return WriteStats(written, len(files) - written, removed)
