@@ -1,14 +1,16 @@
-"""``servicebook serve``: regenerate the staging folder when records change; MkDocs serves it.
+"""``servicebook serve``: a live preview that follows edits.
 
-Polls ``records/``, ``docs/``, ``templates/`` and ``servicebook.yml`` once a second
-(no extra dependency); MkDocs' own live reload then refreshes the browser.
+Builds the site into ``<staging_dir>/preview/`` the way ``build`` does, serves it
+(``publish/preview_server.py``), and polls ``records/``, ``docs/``, ``templates/``,
+``monitoring/`` and the two settings files once a second (no extra dependency). On a
+change it builds again: request pages are filled into the page shell and only files that
+changed are written, and open pages reload themselves once the build is done. A build
+that fails (a record with an error) leaves the preview as it was and says why.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,61 +19,92 @@ from pathlib import Path
 from generator.commands.options import parse_as_of, records_root
 from generator.commands.result import CommandResult
 from generator.config import load_config
-from generator.errors import format_diagnostics
+from generator.errors import UserError, format_diagnostics
 from generator.pipeline import generate_site
+from generator.publish.preview_server import PreviewServer
 
-WATCHED = ("records", "docs", "templates", "servicebook.yml", "mkdocs.yml")
+WATCHED = ("records", "docs", "templates", "monitoring", "servicebook.yml", "mkdocs.yml")
+PREVIEW_FOLDER = "preview"
 
 Say = Callable[[str], None]
 """Writes text at once (the preview runs until interrupted, so it cannot wait to print)."""
 
 
-def run(root: Path, as_of: str | None, dev_addr: str, say: Say) -> CommandResult:
-    """Serve until interrupted. ``as_of`` is read again at every regeneration, so a
-    preview without a pinned instant follows the clock."""
+def run(
+    root: Path,
+    as_of: str | None,
+    dev_addr: str,
+    say: Say,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> CommandResult:
+    """Serve until interrupted (or until ``keep_going`` says no). ``as_of`` is read again
+    at every build, so a preview without a pinned instant follows the clock."""
     root = records_root(root)
-    config = load_config(root)
+    host, port = _address(dev_addr)
+    site = root / load_config(root).staging_dir / PREVIEW_FOLDER
+    said: list[str] = []
 
-    def regenerate() -> bool:
+    def rebuild() -> bool:
+        began = time.perf_counter()
+        config = load_config(root)
         instant = parse_as_of(as_of, config.as_of, config.instants)
-        outcome = generate_site(root, config, instant, build=False)
-        if outcome.diagnostics:
-            say(format_diagnostics(outcome.diagnostics, "text"))
+        outcome = generate_site(root, config, instant, build=True, site_dir=site)
+        text = format_diagnostics(outcome.diagnostics, "text") if outcome.diagnostics else ""
+        if outcome.builder is not None and not outcome.builder.ok:
+            text += outcome.builder.output
+        if text and text not in said:  # the same warnings again: said once
+            say(text if text.endswith("\n") else text + "\n")
+        said[:] = [text]
         stamp = datetime.now(UTC).strftime("%H:%M:%S")
-        state = "regenerated" if outcome.ok else "records have errors; the preview is unchanged"
+        seconds = time.perf_counter() - began
+        state = f"built in {seconds:.1f} s" if outcome.ok else "not built; the preview is unchanged"
         say(f"[{stamp}] {state}\n")
         return outcome.ok
 
-    regenerate()
-    config_file = root / config.staging_dir / "mkdocs.yml"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", dev_addr],
-        cwd=config_file.parent,
-    )
+    try:
+        server = PreviewServer(site, host, port)
+    except OSError as problem:
+        raise UserError(
+            f"cannot serve on {dev_addr} ({problem.strerror}); pick another address with "
+            "--dev-addr HOST:PORT"
+        ) from None
+    server.start()
+    say(f"Serving the preview on {server.address} (Ctrl+C stops it); building it …\n")
+    if rebuild():
+        server.bump()
     seen = _snapshot(root)
     try:
-        while process.poll() is None:
-            time.sleep(1)
+        while keep_going():
+            time.sleep(0.5)
             now = _snapshot(root)
             if now != seen:
                 seen = now
-                regenerate()
+                if rebuild():
+                    server.bump()
     except KeyboardInterrupt:
         pass
     finally:
-        process.terminate()
-        process.wait()
+        server.close()
     return CommandResult(0)
 
 
-def _snapshot(root: Path) -> dict[str, float]:
-    stamps: dict[str, float] = {}
+def _address(dev_addr: str) -> tuple[str, int]:
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise UserError(f"--dev-addr {dev_addr!r} is not HOST:PORT; e.g. 127.0.0.1:8000")
+    return host, int(port)
+
+
+def _snapshot(root: Path) -> dict[str, tuple[float, int]]:
+    stamps: dict[str, tuple[float, int]] = {}
     for name in WATCHED:
         path = root / name
         if path.is_file():
-            stamps[name] = path.stat().st_mtime
+            stat = path.stat()
+            stamps[name] = (stat.st_mtime, stat.st_size)
         for dirpath, _dirs, files in os.walk(path):
             for file in files:
                 full = Path(dirpath) / file
-                stamps[str(full)] = full.stat().st_mtime
+                stat = full.stat()
+                stamps[str(full)] = (stat.st_mtime, stat.st_size)
     return stamps
