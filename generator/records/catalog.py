@@ -38,6 +38,9 @@ class Catalog:
 
     entries: dict[str, LoadedRecord] = field(default_factory=dict)
     invalid_ids: dict[str, str] = field(default_factory=dict)
+    _kinds: dict[tuple[type[Record], int], list[Record]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def get(self, record_id: str) -> LoadedRecord | None:
         """The loaded record with this id, if any."""
@@ -57,8 +60,15 @@ class Catalog:
                 yield entry, entry.record
 
     def all_of(self, model: type[R]) -> list[R]:
-        """Every record of a model, in path order."""
-        return [record for _, record in self.of(model)]
+        """Every record of a model, in path order (a new list each call).
+
+        Pages ask for the agreements or services thousands of times; the list is kept
+        per model and per number of entries (records are only ever added)."""
+        key = (model, len(self.entries))
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = [record for _, record in self.of(model)]
+        return list(found)  # type: ignore[arg-type]
 
     @property
     def agreements(self) -> list[Agreement]:

@@ -25,6 +25,7 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    Template,
     pass_context,
 )
 from jinja2.runtime import Context
@@ -76,10 +77,14 @@ def make_environment(user_templates: Path | None, directory_urls: bool = True) -
     # as raw HTML there. A fragment that needs a record body is a Markdown page instead.
     del fragments.filters["body"], fragments.filters["md"]
 
+    loaded: dict[str, Template] = {}
+
     @pass_context
     def fragment(context: Context, name: str, **extra: Any) -> Markup:
         """The fragment template ``name``, rendered with this page's context."""
-        template = fragments.get_template(name + FRAGMENT_SUFFIX)
+        template = loaded.get(name)
+        if template is None:  # looked up once: get_template costs on every call
+            template = loaded[name] = fragments.get_template(name + FRAGMENT_SUFFIX)
         # The page's own helpers (Markdown links) must not shadow the fragment's (HTML).
         values = {k: v for k, v in context.get_all().items() if k not in _PAGE_HELPERS}
         return Markup(wrap(template.render({**values, **extra})))
