@@ -49,7 +49,8 @@ SHELL_PAGE = f"requests/{SHELL_STEM}.md"
 PROBE_PAGE = f"requests/{PROBE_STEM}.md"
 BUILD_FOLDER = "site-build"
 DIRECT_CONFIG = "mkdocs.direct.yml"
-MANIFEST = "direct-pages.v1.json"
+MANIFEST = "direct-pages.{site}.v1.json"
+"""One per built site (a staff site and each customer's site keep their own)."""
 ALLOWED_PLUGINS = frozenset({"search", "material/search"})
 
 
@@ -120,10 +121,30 @@ def build_direct(
     if isinstance(site, str):
         return DirectBuild(None, fallback=site)
     settings = ConverterSettings(site.extensions, site.configs, set(files), site.directory_urls)
-    converter = settings.converter()
-    candidates = sorted(path for path in files if is_candidate(path) and path not in _OWN)
-    manifest = _Manifest.read(cache, _converter_key(site))
+    scope = hashlib.sha256(f"{staging_root.resolve()}\n{target}".encode()).hexdigest()[:16]
+    manifest = _Manifest.read(
+        cache / MANIFEST.format(site=scope) if cache else None, _converter_key(site)
+    )
     spool = staging_root / "direct-pages.jsonl"
+    try:
+        return _build(staging_root, target, files, as_of, site, settings, manifest, spool)
+    finally:
+        spool.unlink(missing_ok=True)
+
+
+def _build(
+    staging_root: Path,
+    target: Path,
+    files: Mapping[str, bytes],
+    as_of: datetime,
+    site: _Site,
+    settings: ConverterSettings,
+    manifest: _Manifest,
+    spool: Path,
+) -> DirectBuild:
+    converter = settings.converter()
+    config_file = staging_root / "mkdocs.yml"
+    candidates = sorted(path for path in files if is_candidate(path) and path not in _OWN)
     eligible, converted = _convert_ahead(candidates, files, settings, manifest, spool)
     probe = eligible[0] if eligible else None
     direct = [path for path in eligible if path != probe]
@@ -154,7 +175,6 @@ def build_direct(
     sitemap = _sitemap(build_dir, target, files, direct, site)
     kept |= sitemap
     removed = remove_others(target, kept)
-    spool.unlink(missing_ok=True)
     manifest.save()
     return DirectBuild(result, len(direct), written, removed)
 
@@ -183,8 +203,7 @@ class _Manifest:
         self.new_pages: dict[str, dict[str, Any]] = {}
 
     @classmethod
-    def read(cls, cache: Path | None, converter: str) -> _Manifest:
-        path = cache / MANIFEST if cache is not None else None
+    def read(cls, path: Path | None, converter: str) -> _Manifest:
         data: dict[str, Any] = {}
         if path is not None and path.is_file():
             try:
