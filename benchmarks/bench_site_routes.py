@@ -1,0 +1,184 @@
+"""The site build at real scale, by route (issue 16): the UCI ServiceNow log imported at
+5k, 10k and 25k requests, every request with its page (``request_pages: all``).
+
+For each size, in one run on this machine:
+
+- the plain MkDocs + Material floor: as many pages of the same size (``floors.py``);
+- ``servicebook build`` from scratch by the default route (request pages filled into the
+  theme's page shell, MkDocs builds the rest), with its peak memory;
+- ``build`` again with nothing changed; ``servicebook event`` (one note); ``build`` after
+  that first change (it marks every page "with uncommitted changes"); another event and
+  ``build`` (the steady state of the edit loop); ``generate`` with nothing changed;
+- at the smallest size also the other routes, from scratch and after one change:
+  MkDocs building every page (``request_page_shell: false``) and Zensical.
+
+Run: ``python -m benchmarks.bench_site_routes [--sizes 5000 10000 25000]`` (about 15
+minutes on 2 cores). The table goes to ``benchmarks/results/site-routes.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.floors import build_floor
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "datasets" / "uci-incident-event-log" / "incident_event_log.csv.gz"
+RESULTS = REPO / "benchmarks" / "results" / "site-routes.md"
+AS_OF = "2017-03-01T03:00:00Z"
+_PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
+
+
+def _timed(root: Path, *args: str) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB, the largest process) of one command."""
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, sys.executable, "-m", "generator", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise SystemExit(f"servicebook {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return seconds, int(done.stderr.strip().splitlines()[-1])
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def _imported(folder: Path, size: int, data: Path) -> Path:
+    root = folder / f"import-{size}"
+    subprocess.run(
+        [sys.executable, "-m", "generator", "import", "csv", str(data), "--mapping",
+         "uci-servicenow", "--limit", str(size), "--into", str(root)],
+        cwd=REPO, check=True, capture_output=True,
+    )  # fmt: skip
+    settings = root / "servicebook.yml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("request_pages:")]
+    settings.write_text("\n".join([*kept, "request_pages: all", ""]), encoding="utf-8")
+    if not (root / ".git").is_dir():
+        _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    who = ("-c", "user.name=Bench", "-c", "user.email=bench@example.org")
+    _git(root, *who, "commit", "-qm", "import")
+    return root
+
+
+def _copy(root: Path, name: str, setting: str) -> Path:
+    other = root.parent / f"{root.name}-{name}"
+    shutil.copytree(root, other, ignore=shutil.ignore_patterns(".servicebook"))
+    shutil.rmtree(other / "site", ignore_errors=True)
+    with (other / "servicebook.yml").open("a", encoding="utf-8") as settings:
+        settings.write(f"\n{setting}\n")
+    return other
+
+
+def _edit_loop(root: Path) -> dict[str, tuple[float, int]]:
+    """Full build from scratch, then the edit loop, by the route ``root`` is set to."""
+    build = ("build", "--as-of", AS_OF)
+    request = sorted((root / "records" / "requests").rglob("*.md"))[0].stem
+    found = {"full": _timed(root, *build), "again": _timed(root, *build)}
+    found["event"] = _timed(root, "event", request, "note", "--text", "bench", "--at", AS_OF)
+    found["changed"] = _timed(root, *build)
+    # The first uncommitted change puts "with uncommitted changes" on every page (each
+    # page says what it was built from); from the second on, only what depends on the
+    # changed record differs: the steady state of the edit loop.
+    second = sorted((root / "records" / "requests").rglob("*.md"))[1].stem
+    _timed(root, "event", second, "note", "--text", "bench", "--at", AS_OF)
+    found["second"] = _timed(root, *build)
+    _timed(root, "generate", "--as-of", AS_OF)  # the first generate stages and remembers
+    found["generate"] = _timed(root, "generate", "--as-of", AS_OF)
+    return found
+
+
+def _page_bytes(root: Path) -> tuple[int, int]:
+    """How many Markdown pages were staged, and the average size of a request page."""
+    docs = root / ".servicebook" / "docs"
+    pages = sum(1 for _ in docs.rglob("*.md"))
+    requests = [path.stat().st_size for path in (docs / "requests").glob("*.md")]
+    return pages, sum(requests) // max(1, len(requests))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 10000, 25000])
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="bench-routes-"))
+    rows: list[str] = []
+    comparison: list[str] = []
+    for size in args.sizes:
+        root = _imported(folder, size, args.data)
+        loop = _edit_loop(root)
+        pages, page_bytes = _page_bytes(root)
+        floor_dir = folder / f"floor-{size}"
+        floor = build_floor(floor_dir, pages, page_bytes, REPO / "mkdocs.yml")
+        shutil.rmtree(floor_dir)
+        requests = sum(1 for _ in (root / "site" / "requests").glob("*/index.html"))
+        full, peak = loop["full"]
+        budget = 2 + 0.05 * full
+        rows.append(
+            f"| {requests:,} | {pages:,} | {floor:.1f} s | {full:.1f} s | {full / floor:.2f}x "
+            f"| {peak / 1024:.0f} MiB | {loop['again'][0]:.1f} s | {loop['event'][0]:.2f} s "
+            f"| {loop['changed'][0]:.1f} s | {loop['second'][0]:.1f} s (budget {budget:.1f} s) "
+            f"| {loop['generate'][0]:.2f} s |"
+        )
+        if size == min(args.sizes):
+            for name, setting in (
+                ("MkDocs builds every page", "request_page_shell: false"),
+                ("Zensical", "builder: zensical"),
+            ):
+                other = _edit_loop(_copy(root, name.split()[0].lower(), setting))
+                comparison.append(
+                    f"| {name} | {other['full'][0]:.1f} s | {other['second'][0]:.1f} s "
+                    f"| {other['full'][1] / 1024:.0f} MiB |"
+                )
+            comparison.insert(
+                0,
+                f"| Shell (the default) | {full:.1f} s | {loop['second'][0]:.1f} s "
+                f"| {peak / 1024:.0f} MiB |",
+            )
+    lines = [
+        "# The site build by route, at real scale",
+        "",
+        "`python -m benchmarks.bench_site_routes` on this machine (2 cores): the UCI",
+        "ServiceNow log imported with `--limit`, `request_pages: all`, committed to git,",
+        f"`--as-of {AS_OF}`. Each figure is one run of the command as a user runs it.",
+        "Peak memory is the largest process of the command (ours or the builder).",
+        "",
+        "| Requests | Pages | MkDocs floor | Full build | Ratio (budget ≤ 0.5x) | Peak memory "
+        "(≤ 1 GiB) | Build, nothing changed | event (≤ 1 s) | Build after the first change "
+        "| Build after another change | generate, nothing changed (≤ 2 s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+        f"Routes compared at {min(args.sizes):,} requests (from scratch, and after another "
+        "event once the tree has uncommitted changes):",
+        "",
+        "| Route | Full build | Build after one change | Peak memory |",
+        "|---|---:|---:|---:|",
+        *comparison,
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
