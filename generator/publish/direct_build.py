@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import version
@@ -149,7 +149,7 @@ def _build(
     probe = eligible[0] if eligible else None
     direct = [path for path in eligible if path != probe]
     build_dir = staging_root / BUILD_FOLDER
-    _write_config(staging_root, config_file, build_dir, direct)
+    _write_config(staging_root, config_file, build_dir, files, direct)
     result = run_mkdocs(staging_root / DIRECT_CONFIG, as_of)
     if not result.ok:
         return DirectBuild(result)
@@ -273,17 +273,23 @@ def _from_row(row: list[Any]) -> tuple[str, FilledPage, list[str]]:
 
 
 def _write_config(
-    staging_root: Path, config_file: Path, build_dir: Path, direct: list[str]
+    staging_root: Path,
+    config_file: Path,
+    build_dir: Path,
+    files: Mapping[str, bytes],
+    direct: list[str],
 ) -> None:
-    """The staging configuration with the filled pages excluded and the site built aside."""
-    excluded = {f"/{path}" for path in direct}
+    """The staging configuration with the filled pages excluded and the site built aside;
+    the other pages of their folders (from ``files``, what the staging folder holds) are
+    named back in."""
+    excluded = set(direct)
     folders = sorted({path.rsplit("/", 1)[0] for path in direct})
     lines = [f"/{folder}/*.md" for folder in folders]
     for folder in folders:
         others = (
             path
-            for path in _staged_in(staging_root / "docs" / folder, folder)
-            if f"/{path}" not in excluded
+            for path in files
+            if path.endswith(".md") and path.rsplit("/", 1)[0] == folder and path not in excluded
         )
         lines.extend(f"!/{path}" for path in sorted(others))
     text = "\n".join(
@@ -292,11 +298,6 @@ def _write_config(
     )
     text += f"\nexclude_docs: {json.dumps(chr(10).join(lines))}\n" if lines else "\n"
     put(staging_root / DIRECT_CONFIG, text.encode("utf-8"))
-
-
-def _staged_in(folder: Path, rel: str) -> Iterator[str]:
-    for item in folder.glob("*.md"):
-        yield f"{rel}/{item.name}"
 
 
 def _shell(build_dir: Path, converter: Converter, directory_urls: bool) -> Shell | str:
