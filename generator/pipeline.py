@@ -62,6 +62,7 @@ from generator.history.worktree import read_built_from
 from generator.models.instant_range import InstantRange
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
+from generator.publish.rendered_pages import RenderedPages, rendering_inputs
 from generator.publish.site import BuildOutcome, stage_and_build
 from generator.publish.staging import WriteStats
 from generator.publish.unchanged_run import forget, kept, remember, run_key
@@ -70,6 +71,7 @@ from generator.records.cache import RecordCache, ValidationSummary, scan_digest
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.loader import LoadResult, load_scanned
 from generator.records.scan import Scan, scan_records
+from generator.render.fingerprint import Fingerprints
 from generator.render.templates import make_environment, render
 from generator.views.attention import attention
 from generator.views.pages import site_pages
@@ -254,8 +256,11 @@ def render_audience(
     audience: Audience,
     provider: str | None,
     progress: Progress | None = None,
+    rendered: RenderedPages | None = None,
 ) -> dict[str, str]:
-    """Steps 4-5 for one audience: its pages, feeds and calendars, as text by path."""
+    """Steps 4-5 for one audience: its pages, feeds and calendars, as text by path. With
+    ``rendered``, record pages whose context is unchanged since its last run are taken
+    from there instead of rendered (:mod:`generator.publish.rendered_pages`)."""
     phase = Phases(progress)
     facts = facts_for(computed.facts, visibility(computed.facts.catalog, audience, provider))
     catalog = facts.catalog
@@ -274,12 +279,22 @@ def render_audience(
         "staff_site": audience.is_staff,
     }
     env = computed.env
-    pages = {
-        spec.path: render(env, spec.template, {**base, **spec.context, "page_path": spec.path})
-        for spec in site_pages(facts)
-    }
+    fingerprints = Fingerprints()
+    if rendered is not None:
+        rendered.start(fingerprints.of((base, computed.directory_urls)))
+    pages: dict[str, str] = {}
+    for spec in site_pages(facts):
+        context = {**base, **spec.context, "page_path": spec.path}
+        if rendered is None or "record" not in spec.context:
+            pages[spec.path] = render(env, spec.template, context)
+            continue
+        # A record page: taken from the last run when nothing it shows changed.
+        fingerprint = fingerprints.of((spec.template, spec.context))
+        text = None if fingerprint is None else rendered.reuse(spec.path, fingerprint)
+        pages[spec.path] = render(env, spec.template, context) if text is None else text
     who = "" if audience.is_staff else f" for {audience.name}"
-    phase.done(f"rendered {len(pages)} pages{who}")
+    again = f", {len(rendered.reused)} of them unchanged" if rendered and rendered.reused else ""
+    phase.done(f"rendered {len(pages)} pages{who}{again}")
     changes = request_changes(catalog.requests, facts.record_pages, facts.as_of)
     pages |= feed_files(
         facts.maintenance,
@@ -311,6 +326,7 @@ def render_pages(
     as_of: datetime,
     progress: Progress | None = None,
     audience: Audience = STAFF,
+    rendered: RenderedPages | None = None,
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Every generated page of one audience's site as Markdown text, or the diagnostics
     that stop it."""
@@ -318,7 +334,8 @@ def render_pages(
     if isinstance(computed, list):
         return {}, computed
     check_audience(computed.facts.catalog, audience)
-    return render_audience(computed, audience, config.provider, progress), computed.diagnostics
+    pages = render_audience(computed, audience, config.provider, progress, rendered)
+    return pages, computed.diagnostics
 
 
 def generate_site(
@@ -345,7 +362,8 @@ def generate_site(
             Phases(progress).done(f"nothing changed since the last run: {staged} files kept")
             return BuildOutcome(said, pages_kept, WriteStats(0, staged, 0))
         forget(cache)
-    pages, diagnostics = render_pages(root, config, as_of, progress, audience)
+    rendered = _rendered_pages(root, config, staging)
+    pages, diagnostics = render_pages(root, config, as_of, progress, audience, rendered)
     outcome = BuildOutcome(diagnostics)
     if has_errors(diagnostics):
         return outcome
@@ -359,7 +377,9 @@ def generate_site(
         site_dir=site_dir,
         progress=progress,
         customer_site=not audience.is_staff,
+        unchanged=rendered.reused,
     )
+    rendered.save()
     if cache is not None and done.ok and done.stats is not None:
         files = done.stats.written + done.stats.unchanged
         remember(cache, key, staging, done.pages, files, done.diagnostics)
@@ -384,7 +404,9 @@ def generate_sites(
     results: list[tuple[Audience, BuildOutcome]] = []
     target = site_dir or root / config.site_dir
     for audience in all_audiences(computed.facts.catalog):
-        pages = render_audience(computed, audience, config.provider, progress)
+        staging = Path(config.staging_dir) / audience.folder
+        rendered = _rendered_pages(root, config, root / staging)
+        pages = render_audience(computed, audience, config.provider, progress, rendered)
         outcome = BuildOutcome(list(computed.diagnostics))
         results.append((audience, outcome))
         stage_and_build(
@@ -396,9 +418,16 @@ def generate_sites(
             build=build,
             site_dir=target / audience.folder,
             progress=progress,
-            staging=Path(config.staging_dir) / audience.folder,
+            staging=staging,
             customer_site=not audience.is_staff,
+            unchanged=rendered.reused,
         )
+        rendered.save()
         if not outcome.ok:
             break
     return results
+
+
+def _rendered_pages(root: Path, config: Config, staging: Path) -> RenderedPages:
+    """The record pages the last run staged in ``staging`` (none without a cache)."""
+    return RenderedPages(cache_folder(root, config), staging / "docs", rendering_inputs(root))

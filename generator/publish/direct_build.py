@@ -23,10 +23,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ from generator.publish.page_shell import (
 from generator.publish.runner import BuilderResult, run_mkdocs
 from generator.publish.site_sync import copy_tree, put, remove_others
 from generator.publish.sitemap import gzipped, merged
+from generator.publish.unchanged_run import tool_digest, tree_digest
 
 SHELL_PAGE = f"requests/{SHELL_STEM}.md"
 PROBE_PAGE = f"requests/{PROBE_STEM}.md"
@@ -79,6 +82,14 @@ class _Site:
     configs: Mapping[str, Any]
     directory_urls: bool
     site_url: str | None
+    custom_dir: str | None = None
+    reads_more: bool = True
+    """Whether MkDocs' run may read files beyond the staged ones and its settings (hooks,
+    an extension that includes files): then it is never skipped."""
+
+
+READS_FILES = frozenset({"pymdownx.snippets", "markdown_include.include", "mdx_include"})
+"""Markdown extensions known to include other files into a page."""
 
 
 def _site(config_file: Path) -> _Site | str:
@@ -100,11 +111,15 @@ def _site(config_file: Path) -> _Site | str:
         return f"the plugin {plugins[0]} may change pages MkDocs does not build here"
     if loaded["exclude_docs"] is not None:
         return "mkdocs.yml sets exclude_docs"
+    extensions = list(loaded["markdown_extensions"])
+    names = {name for name in extensions if isinstance(name, str)}
     return _Site(
-        list(loaded["markdown_extensions"]),
+        extensions,
         dict(loaded["mdx_configs"] or {}),
         bool(loaded["use_directory_urls"]),
         loaded["site_url"],
+        loaded["theme"].custom_dir,
+        bool(loaded["hooks"]) or len(names) < len(extensions) or bool(names & READS_FILES),
     )
 
 
@@ -150,9 +165,13 @@ def _build(
     direct = [path for path in eligible if path != probe]
     build_dir = staging_root / BUILD_FOLDER
     _write_config(staging_root, config_file, build_dir, files, direct)
-    result = run_mkdocs(staging_root / DIRECT_CONFIG, as_of)
-    if not result.ok:
-        return DirectBuild(result)
+    inputs = _mkdocs_inputs(staging_root, files, direct, as_of, site)
+    result = _kept_build(manifest, inputs, build_dir, files)
+    if result is None:
+        result = run_mkdocs(staging_root / DIRECT_CONFIG, as_of)
+        if not result.ok:
+            return DirectBuild(result)
+    manifest.mkdocs = {"inputs": inputs, "output": result.output, "built": _listing(build_dir)}
     shell = _shell(build_dir, converter, site.directory_urls)
     if isinstance(shell, str):
         return DirectBuild(None, fallback=shell)
@@ -182,6 +201,84 @@ def _build(
 _OWN = (SHELL_PAGE, PROBE_PAGE)
 
 
+def _mkdocs_inputs(
+    staging_root: Path,
+    files: Mapping[str, bytes],
+    direct: list[str],
+    as_of: datetime,
+    site: _Site,
+) -> str | None:
+    """The digest of everything MkDocs' run reads: its settings (with the files they
+    inherit), the tools, the instant, the theme overrides, every staged path and the
+    content of every page it builds. Other files it only copies (see
+    :func:`_kept_build`). None when it may read more than that."""
+    if site.reads_more:
+        return None
+    digest = hashlib.sha256(f"{tool_digest()}\n{int(as_of.timestamp())}\n".encode())
+    for name in ("markdown", "mkdocs", "mkdocs-material", "pymdown-extensions"):
+        digest.update(f"{name} {_version_of(name)}\n".encode())
+    for settings in (staging_root / DIRECT_CONFIG, *_inherited(staging_root / "mkdocs.yml")):
+        digest.update(f"{settings}\0".encode())
+        digest.update(settings.read_bytes() if settings.is_file() else b"-")
+    if site.custom_dir:
+        tree_digest(digest, Path(site.custom_dir), "custom_dir")
+    filled = set(direct)
+    for path in sorted(files):
+        digest.update(f"{path}\0".encode())
+        if path.endswith(".md") and path not in filled:
+            digest.update(hashlib.sha256(files[path]).digest())
+    return digest.hexdigest()
+
+
+def _version_of(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+def _inherited(config_file: Path) -> list[Path]:
+    """The settings files ``config_file`` inherits from, nearest first (``INHERIT``)."""
+    found: list[Path] = []
+    current = config_file
+    while len(found) < 10 and current.is_file():
+        match = _INHERIT.search(current.read_text(encoding="utf-8"))
+        if match is None:
+            break
+        current = (current.parent / match.group(1)).resolve()
+        found.append(current)
+    return found
+
+
+_INHERIT = re.compile(r"^INHERIT:[ \t]*[\"']?([^\"'\r\n]+?)[\"']?[ \t]*$", re.MULTILINE)
+
+
+def _kept_build(
+    manifest: _Manifest, inputs: str | None, build_dir: Path, files: Mapping[str, bytes]
+) -> BuilderResult | None:
+    """MkDocs' last result when its inputs are the same and its output is as it left it
+    (every file's size and time): the files it only copies are put in place here, and
+    MkDocs need not run. None when it must run."""
+    last = manifest.mkdocs
+    if inputs is None or last.get("inputs") != inputs or last.get("built") != _listing(build_dir):
+        return None
+    for path, content in files.items():
+        copied = build_dir / path
+        if not path.endswith(".md") and copied.is_file():  # MkDocs copied it last time
+            put(copied, content)
+    return BuilderResult(True, str(last.get("output", "")))
+
+
+def _listing(folder: Path) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(dirpath, name)
+            info = path.stat()
+            found[path.relative_to(folder).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return found
+
+
 def _converter_key(site: _Site) -> str:
     settings = json.dumps(
         [repr(site.extensions), repr(sorted(site.configs.items())), site.directory_urls],
@@ -201,6 +298,7 @@ class _Manifest:
         self.shell: str = data.get("shell", "") if same else ""
         self.pages: dict[str, dict[str, Any]] = data.get("pages", {}) if same else {}
         self.new_pages: dict[str, dict[str, Any]] = {}
+        self.mkdocs: dict[str, Any] = data.get("mkdocs", {}) if same else {}
 
     @classmethod
     def read(cls, path: Path | None, converter: str) -> _Manifest:
@@ -216,7 +314,12 @@ class _Manifest:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"converter": self.converter, "shell": self.shell, "pages": self.new_pages}
+        body = {
+            "converter": self.converter,
+            "shell": self.shell,
+            "pages": self.new_pages,
+            "mkdocs": self.mkdocs,
+        }
         put(self.path, json.dumps(body, sort_keys=True).encode("utf-8"))
 
 

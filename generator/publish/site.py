@@ -6,7 +6,7 @@ error, so a broken pull request never half-updates a site. Returns values; the C
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -61,11 +61,13 @@ def stage_and_build(
     progress: Progress | None = None,
     staging: Path | None = None,
     customer_site: bool = False,
+    unchanged: Collection[str] = (),
 ) -> BuildOutcome:
     """Write the rendered pages, the assets and ``docs/`` into the staging folder
     (``staging``, relative to ``root``; default the setting) with its ``mkdocs.yml``; with
     ``build``, run the builder on it. A ``customer_site`` gets only the guide pages marked
-    for customers."""
+    for customers. ``unchanged``: pages known to be staged already as they are (they
+    are not compared again)."""
     phase = Phases(progress)
     staging_rel = staging or Path(config.staging_dir)
     staging_root = root / staging_rel
@@ -77,7 +79,7 @@ def stage_and_build(
     if shell:
         files |= shell_files()
     outcome.pages = sum(1 for path in pages if path.endswith(".md"))
-    outcome.stats = write_staging(staging_root / "docs", files)
+    outcome.stats = write_staging(staging_root / "docs", files, unchanged)
     stats = outcome.stats
     phase.done(
         f"staged {len(files)} files in {staging_rel.as_posix()} ({stats.written} written, "

@@ -8,7 +8,7 @@ Nothing outside the staging folder is ever written or deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +66,13 @@ def merge(generated: Mapping[str, str], docs: Mapping[str, bytes]) -> dict[str, 
     return merged
 
 
-def write_staging(staging: Path, files: Mapping[str, bytes]) -> WriteStats:
-    """Make ``staging`` hold exactly ``files``, touching only what changed."""
+def write_staging(
+    staging: Path, files: Mapping[str, bytes], unchanged: Collection[str] = ()
+) -> WriteStats:
+    """Make ``staging`` hold exactly ``files``, touching only what changed; the paths in
+    ``unchanged`` are known to hold their content already and are not compared."""
     staging.mkdir(parents=True, exist_ok=True)
-    written = sum(put(staging / rel, content) for rel, content in files.items())
+    known = set(unchanged)
+    written = sum(put(staging / rel, content) for rel, content in files.items() if rel not in known)
     removed = remove_others(staging, set(files))
     return WriteStats(written, len(files) - written, removed)

@@ -26,6 +26,7 @@ import json
 import os
 import sys
 from dataclasses import asdict
+from functools import cache
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
@@ -56,20 +57,29 @@ def run_key(
 ) -> str:
     """The digest of everything a generate run's pages depend on (see the module doc)."""
     digest = hashlib.sha256()
-    digest.update(f"{sys.version}\n{as_of.isoformat()}\n{audience}\n{site_dir}\n".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name} {metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} -\n".encode())
-    _tree(digest, Path(generator.__file__).parent, "package")
+    digest.update(f"{tool_digest()}\n{as_of.isoformat()}\n{audience}\n{site_dir}\n".encode())
     digest.update(scan_digest(scan_records(root)).encode())
     for name in ("servicebook.yml", "mkdocs.yml"):
         path = root / name
         digest.update(f"{name}\0".encode() + (path.read_bytes() if path.is_file() else b"-"))
     for folder in ("docs", "templates", config.monitoring.folder):
-        _tree(digest, root / folder, folder)
+        tree_digest(digest, root / folder, folder)
     digest.update(_git_state(root).encode())
+    return digest.hexdigest()
+
+
+@cache
+def tool_digest() -> str:
+    """The digest of the tool itself: every file of the package, and the versions of
+    Python and of the libraries that shape the pages (once per process: the code a
+    process runs is the code it imported)."""
+    digest = hashlib.sha256(f"{sys.version}\n".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name} {metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} -\n".encode())
+    tree_digest(digest, Path(generator.__file__).parent, "package")
     return digest.hexdigest()
 
 
@@ -122,7 +132,8 @@ def forget(cache: Path) -> None:
         return
 
 
-def _tree(digest: hashlib._Hash, folder: Path, label: str) -> None:
+def tree_digest(digest: hashlib._Hash, folder: Path, label: str) -> None:
+    """Add every file under ``folder`` (path and content) to ``digest``."""
     digest.update(f"{label}/\n".encode())
     if not folder.is_dir():
         return

@@ -1,0 +1,114 @@
+"""The fingerprint of a page context: equal fingerprints mean the same template renders the
+same text, so a page whose fingerprint is unchanged need not be rendered again.
+
+The digest is canonical: it covers every value a template can reach (every field of a
+model or a dataclass, every item of a collection) and is the same in every process (a set
+is taken in sorted order, never in the order its hashes give). A value of a type it does
+not know makes the whole context unknown (``None``): such a page is always rendered.
+Objects shared by many pages (an agreement, a calendar) are encoded once per
+:class:`Fingerprints`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+from datetime import date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
+
+_LEAVES = frozenset({str, int, float, bool, type(None), datetime, date, timedelta})
+"""Exact types whose ``repr`` is their whole value, taken without further checks."""
+_BY_REPR = (datetime, date, time, timedelta, tzinfo, enum.Enum, Decimal, PurePath, str)
+
+
+class Unknown(Exception):
+    """A value the fingerprint cannot vouch for."""
+
+
+class Fingerprints:
+    """Fingerprints of many contexts in one run, sharing the encoding of shared objects."""
+
+    def __init__(self) -> None:
+        self._shared: dict[int, str] = {}
+        self._kept: list[object] = []  # keeps memoised objects alive, so ids stay theirs
+        self._fields: dict[type, tuple[str, ...]] = {}
+
+    def of(self, value: object) -> str | None:
+        """The hex digest of ``value``, or None when it holds a value of an unknown type."""
+        out: list[str] = []
+        try:
+            self._encode(value, out)
+        except Unknown:
+            return None
+        return hashlib.blake2b("\x1f".join(out).encode(), digest_size=16).hexdigest()
+
+    def _encode(self, value: Any, out: list[str]) -> None:
+        kind = type(value)
+        if kind in _LEAVES:
+            out.append(repr(value))
+            return
+        names = self._fields.get(kind)
+        if names is not None:  # a dataclass seen before: the bulk of a page's context
+            out.append(kind.__qualname__)
+            for name in names:
+                item = getattr(value, name)
+                if type(item) in _LEAVES:
+                    out.append(repr(item))
+                else:
+                    self._encode(item, out)
+            out.append(")")
+            return
+        if kind is list or kind is tuple:
+            out.append("[" if kind is list else "(")
+            for item in value:
+                if type(item) in _LEAVES:
+                    out.append(repr(item))
+                else:
+                    self._encode(item, out)
+            out.append("]")
+            return
+        if kind is dict:
+            out.append("{")
+            for key, item in value.items():
+                self._encode(key, out)
+                self._encode(item, out)
+            out.append("}")
+            return
+        if kind is set or kind is frozenset:
+            parts = []
+            for item in value:
+                part: list[str] = []
+                self._encode(item, part)
+                parts.append("\x1f".join(part))
+            out.extend(("<", *sorted(parts), ">"))
+            return
+        if isinstance(value, _BY_REPR):
+            out.append(repr(value))
+            return
+        known = self._shared.get(id(value))
+        if known is not None:
+            out.append(known)
+            return
+        if isinstance(value, BaseModel):
+            try:
+                text = kind.__qualname__ + value.__pydantic_serializer__.to_json(value).decode()
+            except PydanticSerializationError as error:
+                raise Unknown(kind.__qualname__) from error
+            self._share(value, text)
+            out.append(text)
+            return
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            self._fields[kind] = tuple(f.name for f in dataclasses.fields(value))
+            self._encode(value, out)
+            return
+        raise Unknown(kind.__qualname__)
+
+    def _share(self, value: object, text: str) -> None:
+        self._shared[id(value)] = text
+        self._kept.append(value)
