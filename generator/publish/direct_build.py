@@ -74,6 +74,8 @@ class DirectBuild:
     written: int = 0
     removed: int = 0
     fallback: str = ""
+    mkdocs_ran: bool = True
+    """False when nothing MkDocs reads had changed, so its last output was kept."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ def _build(
     _write_config(staging_root, config_file, build_dir, files, direct)
     inputs = _mkdocs_inputs(staging_root, files, direct, as_of, site)
     result = _kept_build(manifest, inputs, build_dir, files)
+    ran = result is None
     if result is None:
         result = run_mkdocs(staging_root / DIRECT_CONFIG, as_of)
         if not result.ok:
@@ -195,7 +198,7 @@ def _build(
     kept |= sitemap
     removed = remove_others(target, kept)
     manifest.save()
-    return DirectBuild(result, len(direct), written, removed)
+    return DirectBuild(result, len(direct), written, removed, mkdocs_ran=ran)
 
 
 _OWN = (SHELL_PAGE, PROBE_PAGE)

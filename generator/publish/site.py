@@ -160,9 +160,10 @@ def _build_with_shell(
     if direct.builder is None:
         return direct
     state = "built" if direct.builder.ok else "failed on"
+    summary = "" if direct.mkdocs_ran else "; MkDocs not run again: nothing it builds had changed"
     phase.done(
         f"MkDocs {state} the site in {target} ({direct.filled} request pages filled, "
-        f"{direct.written} files written, {direct.removed} removed)"
+        f"{direct.written} files written, {direct.removed} removed{summary})"
     )
     return direct
 

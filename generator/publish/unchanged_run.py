@@ -26,8 +26,8 @@ import json
 import os
 import sys
 from dataclasses import asdict
-from functools import cache
 from datetime import datetime
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 

@@ -1,0 +1,87 @@
+"""The fingerprint of a page context: the same value gives the same digest in every
+process, and any difference a template could show gives another one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from pydantic import BaseModel
+
+from generator.render.fingerprint import Fingerprints
+from tests.helpers import REPO
+
+
+@dataclass(frozen=True)
+class Row:
+    at: datetime
+    labels: frozenset[str]
+    notes: tuple[str, ...] = ()
+
+
+class Model(BaseModel):
+    id: str
+    due: date | None = None
+
+
+def _context(**change: object) -> dict[str, object]:
+    row = Row(datetime(2026, 12, 1, 9, tzinfo=UTC), frozenset({"a", "b", "c", "d"}), ("x",))
+    values: dict[str, object] = {
+        "record": Model(id="REQ-1", due=date(2026, 12, 24)),
+        "rows": [row, row],
+        "wait": timedelta(hours=4),
+        "open": True,
+    }
+    values.update(change)
+    return values
+
+
+def test_equal_contexts_give_equal_fingerprints() -> None:
+    assert Fingerprints().of(_context()) == Fingerprints().of(_context())
+
+
+def test_any_difference_gives_another_fingerprint() -> None:
+    base = Fingerprints().of(_context())
+    at = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    others = [
+        _context(record=Model(id="REQ-1", due=date(2026, 12, 25))),
+        _context(rows=[Row(at, frozenset({"a", "b", "c"}), ("x",))]),
+        _context(rows=[Row(at, frozenset({"a", "b", "c", "d"}), ("x", "y"))] * 2),
+        _context(rows=[Row(at + timedelta(seconds=1), frozenset("abcd"), ("x",))] * 2),
+        _context(wait=timedelta(hours=5)),
+        _context(open=1),  # a template shows True and 1 differently
+        _context(open="True"),
+    ]
+    found = {Fingerprints().of(context) for context in others}
+    assert base not in found
+    assert len(found) == len(others)
+
+
+def test_a_value_of_an_unknown_type_makes_the_context_unknown() -> None:
+    assert Fingerprints().of(_context(helper=object())) is None
+    assert Fingerprints().of(_context(call=len)) is None
+
+
+def test_the_digest_does_not_depend_on_the_process() -> None:
+    """Sets of text iterate in another order in each process (hash randomisation)."""
+    script = (
+        "from tests.test_fingerprint import _context; "
+        "from generator.render.fingerprint import Fingerprints; "
+        "print(Fingerprints().of(_context(tags={'alpha', 'beta', 'gamma', 'delta', 'eps'})))"
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
+    assert digests != {"None"}
