@@ -221,7 +221,7 @@ def compute(
     history = NO_SITE_HISTORY
     if with_history:
         # The git edge: one log pass and one blob batch; the pages only see the result.
-        raw_history = read_history(root)
+        raw_history = read_history(root, cache=cache_folder(root, config))
         history = site_history(raw_history, validated.catalog)
         if history.available:
             gate = audited_commits(root, validated.catalog, raw_history)

@@ -7,9 +7,11 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
+from pydantic_core import TzInfo
 
 from generator.render.fingerprint import Fingerprints
 from tests.helpers import REPO
@@ -58,6 +60,16 @@ def test_any_difference_gives_another_fingerprint() -> None:
     found = {Fingerprints().of(context) for context in others}
     assert base not in found
     assert len(found) == len(others)
+
+
+def test_an_offset_is_the_same_whichever_class_holds_it() -> None:
+    """YAML gives datetime.timezone, the record cache pydantic's TzInfo: same pages."""
+    at = datetime(2026, 12, 1, 9, tzinfo=timezone(timedelta(hours=-3)))
+    cached = TzInfo(-3 * 3600)
+    assert Fingerprints().of([at]) == Fingerprints().of([at.replace(tzinfo=cached)])
+    assert Fingerprints().of([at]) != Fingerprints().of([at.astimezone(UTC)])
+    zoned = at.astimezone(ZoneInfo("America/Sao_Paulo"))
+    assert Fingerprints().of([zoned]) != Fingerprints().of([at])
 
 
 def test_a_value_of_an_unknown_type_makes_the_context_unknown() -> None:

@@ -18,6 +18,7 @@ RENAMERS = {
     "generator.authoring.atomic": "the one atomic writer of records",
     "generator.records.cache": "the parse cache, local state outside records/",
     "generator.publish.site_sync": "the staged and the built site, outside records/",
+    "generator.history.parsed_blobs": "parsed history blobs, local state in the cache",
     "generator.publish.unchanged_run": "the last generate run's key, local state in the cache",
 }
 # Modules that call the atomic writer: all record writing goes through these.

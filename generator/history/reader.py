@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.history.blobs import read_blobs
 from generator.history.gitlog import GitLog, read_log
+from generator.history.parsed_blobs import ParsedBlobs
 from generator.history.revisions import lineages
 from generator.history.snapshots import RecordTimeline, timelines
 
@@ -48,9 +49,11 @@ TEXT_FOLDERS = frozenset({"agreements"})
 """Kind folders whose whole revisions (body too) are kept in ``History.texts``."""
 
 
-def read_history(root: Path, folder: str | None = None) -> History:
+def read_history(root: Path, folder: str | None = None, cache: Path | None = None) -> History:
     """Every record's revisions with their front matter (raises UserError when shallow);
-    with ``folder`` (``agreements``), only the records of that kind."""
+    with ``folder`` (``agreements``), only the records of that kind. With ``cache`` (the
+    cache folder, for a whole read), blobs parsed in an earlier run are neither read nor
+    parsed again (:mod:`generator.history.parsed_blobs`)."""
     log = read_log(root, "records/" if folder is None else f"records/{folder}/")
     if not log.entries:
         return History(log, ())
@@ -62,7 +65,16 @@ def read_history(root: Path, folder: str | None = None) -> History:
         for blob in (revision.blob, *revision.parent_blobs)
         if blob is not None
     }
-    contents = read_blobs(root, blobs)
+    parsed = ParsedBlobs(cache, root) if cache is not None and folder is None else None
+    texts_needed = {
+        blob
+        for lineage in found
+        if lineage.folder in TEXT_FOLDERS
+        for revision in lineage.revisions
+        if (blob := revision.blob) is not None
+    }
+    wanted = blobs if parsed is None else {b for b in blobs if b not in parsed or b in texts_needed}
+    contents = read_blobs(root, wanted)
     texts = {
         revision.blob: text
         for lineage in found
@@ -70,7 +82,10 @@ def read_history(root: Path, folder: str | None = None) -> History:
         for revision in lineage.revisions
         if revision.blob is not None and (text := _decoded(contents.get(revision.blob))) is not None
     }
-    return History(log, tuple(timelines(found, contents)), texts)
+    history = History(log, tuple(timelines(found, contents, parsed)), texts)
+    if parsed is not None:
+        parsed.save(blobs)
+    return history
 
 
 def _decoded(content: bytes | None) -> str | None:

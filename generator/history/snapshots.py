@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.history.incremental import RevisionParser
 from generator.history.parse import Commit
+from generator.history.parsed_blobs import ParsedBlobs
 from generator.history.revisions import Lineage, Revision
 from generator.records.frontmatter import FrontMatterError, parse
 
@@ -78,13 +79,19 @@ class RecordTimeline:
             yield snapshot.before, snapshot
 
 
-def timelines(lineages: Iterable[Lineage], contents: Mapping[str, bytes]) -> list[RecordTimeline]:
+def timelines(
+    lineages: Iterable[Lineage],
+    contents: Mapping[str, bytes],
+    parsed: ParsedBlobs | None = None,
+) -> list[RecordTimeline]:
     """Attach parsed front matter to every revision of every lineage and its parents.
 
     Each file's revisions are parsed in order by one :class:`RevisionParser`, which
     re-parses only the fields a revision changed: the cost follows the changes,
     not the number of revisions times the size of a file. A parent's version is
     almost always the previous revision's, so it is found among those already parsed.
+    With ``parsed``, a blob parsed in an earlier run is not parsed again (its content
+    need not be in ``contents``), and every blob parsed now is added to it.
     """
     result: list[RecordTimeline] = []
     for lineage in lineages:
@@ -93,24 +100,40 @@ def timelines(lineages: Iterable[Lineage], contents: Mapping[str, bytes]) -> lis
         snapshots = []
         for revision in lineage.revisions:
             parents = tuple(
-                None if blob is None else _lookup(blob, seen, contents)
+                None if blob is None else _lookup(blob, seen, contents, parsed)
                 for blob in revision.parent_blobs
             )
             data = None
             if revision.blob is not None:
-                text = _text(contents.get(revision.blob))
-                data = None if text is None else parser.parse(text)
+                hit, data = (False, None) if parsed is None else parsed.get(revision.blob)
+                if hit:
+                    parser = RevisionParser()  # it remembers an older revision: start again
+                else:
+                    text = _text(contents.get(revision.blob))
+                    data = None if text is None else parser.parse(text)
+                    if parsed is not None:
+                        parsed.add(revision.blob, data)
                 seen[revision.blob] = data
             snapshots.append(Snapshot(revision, data, parents))
         result.append(RecordTimeline(lineage, tuple(snapshots)))
     return result
 
 
-def _lookup(blob: str, seen: dict[str, Data | None], contents: Mapping[str, bytes]) -> Data | None:
+def _lookup(
+    blob: str,
+    seen: dict[str, Data | None],
+    contents: Mapping[str, bytes],
+    parsed: ParsedBlobs | None,
+) -> Data | None:
     if blob not in seen:
-        text = _text(contents.get(blob))
-        parsed = None if text is None else parse(text)
-        seen[blob] = None if parsed is None or isinstance(parsed, FrontMatterError) else parsed.data
+        hit, data = (False, None) if parsed is None else parsed.get(blob)
+        if not hit:
+            text = _text(contents.get(blob))
+            found = None if text is None else parse(text)
+            data = None if found is None or isinstance(found, FrontMatterError) else found.data
+            if parsed is not None:
+                parsed.add(blob, data)
+        seen[blob] = data
     return seen[blob]
 
 

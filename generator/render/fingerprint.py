@@ -14,15 +14,16 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
-_LEAVES = frozenset({str, int, float, bool, type(None), datetime, date, timedelta})
+_LEAVES = frozenset({str, int, float, bool, type(None), date, timedelta})
 """Exact types whose ``repr`` is their whole value, taken without further checks."""
 _BY_REPR = (datetime, date, time, timedelta, tzinfo, enum.Enum, Decimal, PurePath, str)
 
@@ -53,6 +54,9 @@ class Fingerprints:
         if kind in _LEAVES:
             out.append(repr(value))
             return
+        if kind is datetime:
+            out.append(_instant(value))
+            return
         names = self._fields.get(kind)
         if names is not None:  # a dataclass seen before: the bulk of a page's context
             out.append(kind.__qualname__)
@@ -60,6 +64,8 @@ class Fingerprints:
                 item = getattr(value, name)
                 if type(item) in _LEAVES:
                     out.append(repr(item))
+                elif type(item) is datetime:
+                    out.append(_instant(item))
                 else:
                     self._encode(item, out)
             out.append(")")
@@ -112,3 +118,15 @@ class Fingerprints:
     def _share(self, value: object, text: str) -> None:
         self._shared[id(value)] = text
         self._kept.append(value)
+
+
+def _instant(value: datetime) -> str:
+    """An instant by its local time and offset, and its zone's name when it has one: a
+    fixed offset is the same whether it came from YAML or from the record cache (which
+    give it different tzinfo classes)."""
+    zone = value.tzinfo
+    if zone is None or isinstance(zone, timezone) or type(zone).__name__ == "TzInfo":
+        return f"T{value.isoformat()}"
+    if isinstance(zone, ZoneInfo):
+        return f"T{value.isoformat()}[{zone.key}]"
+    return f"T{value.isoformat()}{zone!r}"
