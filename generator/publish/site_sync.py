@@ -51,17 +51,29 @@ def copy_tree(source: Path, target: Path, skip: Collection[str] = ()) -> tuple[s
 def remove_others(target: Path, keep: set[str]) -> int:
     """Remove the files under ``target`` not in ``keep``, and folders left empty."""
     removed = 0
+    walked: set[str] = set()
+    emptied: set[str] = set()
+    # Bottom up, with paths as text: on 50,000 files pathlib (and opening every folder
+    # to see whether it is empty) costs seconds; a folder is empty when all it held went.
     for dirpath, dirnames, filenames in os.walk(target, topdown=False):
-        here = Path(dirpath)
+        walked.add(dirpath)
+        prefix = os.path.relpath(dirpath, target).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        holds = False
         for name in filenames:
-            path = here / name
-            if path.relative_to(target).as_posix() not in keep:
-                path.unlink()
+            if prefix + name in keep:
+                holds = True
+            else:
+                Path(dirpath, name).unlink()
                 removed += 1
         for name in dirnames:
-            folder = here / name
-            if folder.is_symlink():
-                folder.unlink()
-            elif not any(folder.iterdir()):
-                folder.rmdir()
+            folder = f"{dirpath}{os.sep}{name}"
+            if folder in emptied:
+                Path(folder).rmdir()
+            elif folder not in walked and Path(folder).is_symlink():
+                Path(folder).unlink()
+            else:
+                holds = True
+        if not holds:
+            emptied.add(dirpath)
     return removed
