@@ -285,10 +285,10 @@ def render_audience(
     pages: dict[str, str] = {}
     for spec in site_pages(facts):
         context = {**base, **spec.context, "page_path": spec.path}
-        if rendered is None or "record" not in spec.context:
+        if rendered is None or not spec.reusable:
             pages[spec.path] = render(env, spec.template, context)
             continue
-        # A record page: taken from the last run when nothing it shows changed.
+        # One of many similar pages: taken from the last run when nothing it shows changed.
         fingerprint = fingerprints.of((spec.template, spec.context))
         text = None if fingerprint is None else rendered.reuse(spec.path, fingerprint)
         pages[spec.path] = render(env, spec.template, context) if text is None else text

@@ -13,3 +13,6 @@ class PageSpec:
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    reusable: bool = False
+    """One of many pages, most of them unchanged by a one-record edit (a record's page, a
+    month of the requests archive): worth fingerprinting to take it from the last run."""

@@ -101,7 +101,8 @@ def _pages(facts: SiteFacts) -> Iterator[PageSpec]:
     yield PageSpec("services/index.md", "services_index", {"services": catalog.services})
     yield PageSpec("agreements/index.md", "agreements_index", {"agreements": catalog.agreements})
     for listing in request_listings(_requests_index(facts)["rows"], facts.timezone):
-        yield PageSpec(listing.path, listing.template, listing.context)
+        monthly = listing.template == "requests_month"
+        yield PageSpec(listing.path, listing.template, listing.context, reusable=monthly)
     yield PageSpec("procedures/index.md", "procedures_index", {"procedures": catalog.procedures})
     yield PageSpec(
         "maintenance/index.md",
@@ -218,7 +219,7 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
         elif model in _CONTEXTS:
             context |= _CONTEXTS[model](facts, record)
         context |= record_verdicts(record, facts.as_of)
-        yield PageSpec(f"{section}/{record.id}.md", template, context)
+        yield PageSpec(f"{section}/{record.id}.md", template, context, reusable=True)
 
 
 def _request_context(
