@@ -19,6 +19,7 @@ minutes on 2 cores). The table goes to ``benchmarks/results/site-routes.md``.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -39,8 +40,9 @@ _PEAK = (
 )
 
 
-def _timed(root: Path, *args: str) -> tuple[float, int]:
-    """Seconds and peak resident memory (KiB, the largest process) of one command."""
+def _timed(root: Path, *args: str) -> tuple[float, int, str]:
+    """Seconds, peak resident memory (KiB, the largest process) and what one command
+    printed on its error stream."""
     began = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, sys.executable, "-m", "generator", *args],
@@ -52,7 +54,8 @@ def _timed(root: Path, *args: str) -> tuple[float, int]:
     seconds = time.perf_counter() - began
     if done.returncode != 0:
         raise SystemExit(f"servicebook {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return seconds, int(done.stderr.strip().splitlines()[-1])
+    said = done.stderr.strip().splitlines()
+    return seconds, int(said[-1]), "\n".join(said[:-1])
 
 
 def _git(root: Path, *args: str) -> None:
@@ -87,7 +90,7 @@ def _copy(root: Path, name: str, setting: str) -> Path:
     return other
 
 
-def _edit_loop(root: Path) -> dict[str, tuple[float, int]]:
+def _edit_loop(root: Path) -> dict[str, tuple[float, int, str]]:
     """Full build from scratch, then the edit loop, by the route ``root`` is set to."""
     build = ("build", "--as-of", AS_OF)
     request = sorted((root / "records" / "requests").rglob("*.md"))[0].stem
@@ -99,10 +102,35 @@ def _edit_loop(root: Path) -> dict[str, tuple[float, int]]:
     # changed record differs: the steady state of the edit loop.
     second = sorted((root / "records" / "requests").rglob("*.md"))[1].stem
     _timed(root, "event", second, "note", "--text", "bench", "--at", AS_OF)
-    found["second"] = _timed(root, *build)
+    found["second"] = _timed(root, *build, "--progress")
     _timed(root, "generate", "--as-of", AS_OF)  # the first generate stages and remembers
     found["generate"] = _timed(root, "generate", "--as-of", AS_OF)
     return found
+
+
+_STEP = re.compile(r"^servicebook: (\w+)\b.* in (\d+(?:\.\d+)?) s$")
+
+
+def _steps(said: str) -> dict[str, float]:
+    """The seconds of each step a ``--progress`` run printed, by its first word."""
+    found: dict[str, float] = {}
+    for line in said.splitlines():
+        match = _STEP.match(line)
+        if match:
+            found[match[1]] = found.get(match[1], 0.0) + float(match[2])
+    return found
+
+
+def _steps_table(steps: list[tuple[int, dict[str, float]]]) -> list[str]:
+    names = list(dict.fromkeys(name for _, found in steps for name in found))
+    lines = [
+        "| Step | " + " | ".join(f"{requests:,} requests" for requests, _ in steps) + " |",
+        "|---|" + "---:|" * len(steps),
+    ]
+    for name in names:
+        cells = " | ".join(f"{found.get(name, 0.0):.1f}" for _, found in steps)
+        lines.append(f"| {name} | {cells} |")
+    return lines
 
 
 def _page_bytes(root: Path) -> tuple[int, int]:
@@ -121,6 +149,7 @@ def main(argv: list[str]) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-routes-"))
     rows: list[str] = []
     comparison: list[str] = []
+    steps: list[tuple[int, dict[str, float]]] = []
     for size in args.sizes:
         root = _imported(folder, size, args.data)
         loop = _edit_loop(root)
@@ -129,7 +158,8 @@ def main(argv: list[str]) -> int:
         floor = build_floor(floor_dir, pages, page_bytes, REPO / "mkdocs.yml")
         shutil.rmtree(floor_dir)
         requests = sum(1 for _ in (root / "site" / "requests").glob("*/index.html"))
-        full, peak = loop["full"]
+        full, peak, _ = loop["full"]
+        steps.append((requests, _steps(loop["second"][2])))
         budget = 2 + 0.05 * full
         rows.append(
             f"| {requests:,} | {pages:,} | {floor:.1f} s | {full:.1f} s | {full / floor:.2f}x "
@@ -172,6 +202,11 @@ def main(argv: list[str]) -> int:
         "| Route | Full build | Build after one change | Peak memory |",
         "|---|---:|---:|---:|",
         *comparison,
+        "",
+        "Where the build after another change spends its time (seconds, from `--progress`;",
+        "the rest is starting Python and importing):",
+        "",
+        *_steps_table(steps),
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
