@@ -259,8 +259,9 @@ def render_audience(
     rendered: RenderedPages | None = None,
 ) -> dict[str, str]:
     """Steps 4-5 for one audience: its pages, feeds and calendars, as text by path. With
-    ``rendered``, record pages whose context is unchanged since its last run are taken
-    from there instead of rendered (:mod:`generator.publish.rendered_pages`)."""
+    ``rendered``, the reusable pages (record pages, months of the requests archive) whose
+    context is unchanged since its last run are taken from there instead of rendered
+    (:mod:`generator.publish.rendered_pages`)."""
     phase = Phases(progress)
     facts = facts_for(computed.facts, visibility(computed.facts.catalog, audience, provider))
     catalog = facts.catalog

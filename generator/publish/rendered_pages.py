@@ -1,6 +1,8 @@
-"""Record pages rendered by an earlier run, taken again when nothing they show changed.
+"""Pages rendered by an earlier run, taken again when nothing they show changed: the
+pages of which there are many and few change at a time (``PageSpec.reusable``: record
+pages, months of the requests archive).
 
-A record page is a function of its context (:mod:`generator.render.fingerprint`), of what
+Such a page is a function of its context (:mod:`generator.render.fingerprint`), of what
 every page shares (``as_of``, the titles, which records have pages, the commit it was
 built from, …), of the templates and of the tool. The run key covers the last three; each
 page's fingerprint covers its own context. When both match the last run's and the staged
@@ -33,7 +35,7 @@ def rendering_inputs(root: Path) -> str:
 
 
 class RenderedPages:
-    """The record pages of one staging folder: what the last run left, what this one makes."""
+    """The reusable pages of one staging folder: what the last run left, what this one makes."""
 
     def __init__(self, cache: Path | None, staged: Path, inputs: str) -> None:
         """``inputs``: the digest of the tool, the templates and the URL shape."""
