@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from generator.records.cache import code_salt
+from generator.records.cache import code_salt, working_copy
 
 FILE = "history-blobs.v1.json"
 _INSTANT = "\x00instant"
@@ -81,12 +81,7 @@ class ParsedBlobs:
 
 
 def _stamp(root: Path) -> list[Any]:
-    try:
-        status = root.stat()
-        owner = [status.st_dev, status.st_ino]
-    except OSError:
-        owner = []
-    return [code_salt(), owner]
+    return [code_salt(), working_copy(root)]
 
 
 def _read(file: Path, stamp: str) -> dict[str, str]:

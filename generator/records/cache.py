@@ -91,15 +91,10 @@ class RecordCache:
     _stamp: dict[str, Any] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        try:
-            status = self.root.stat()
-            owner = [status.st_dev, status.st_ino]
-        except OSError:
-            owner = []
         self._stamp = {
             "format": FORMAT,
             "salt": code_salt(),
-            "owner": owner,
+            "owner": working_copy(self.root),
             # a record valid in one instant range may not be in another
             "instants": self.instants.describe(),
         }
@@ -209,6 +204,16 @@ class RecordCache:
             return entries
         except Exception:
             return {}
+
+
+def working_copy(root: Path) -> list[int]:
+    """The device and inode of the repository folder, which bind a cache to the working
+    copy that wrote it (empty when unreadable)."""
+    try:
+        status = root.stat()
+    except OSError:
+        return []
+    return [status.st_dev, status.st_ino]
 
 
 def astuple_bounds(bounds: Bounds) -> tuple[int, int, int, int]:
