@@ -153,6 +153,8 @@ theme:
 plugins:
   - search
 markdown_extensions:
+  # Servicebook's own: keeps the tables it renders to HTML as they are (builds twice as fast).
+  - generator.publish.fragments
   - admonition
   - attr_list
   - md_in_html

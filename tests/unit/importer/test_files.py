@@ -9,6 +9,7 @@ from generator.importer.convert import Ticket
 from generator.importer.files import repository_files, request_text, skeleton_files
 from generator.importer.mapping import load_mapping
 from generator.pipeline import validate
+from generator.publish.mkdocs_settings import read_mkdocs_settings
 
 ZONE = timezone(timedelta(hours=-3))
 
@@ -53,6 +54,8 @@ def test_skeletons_and_site_files_validate(tmp_path: Path) -> None:
     assert "  - {match: {priority: [P1]}, calendar: 24x7, resolution: 4h}" in agreement
     credits = (tmp_path / "docs/credits-uci-servicenow.md").read_text()
     assert "<https://doi.org/10.24432/C57S4H>" in credits
+    # The site settings it writes are ones the build does not warn about (slow tables).
+    assert read_mkdocs_settings(tmp_path).fragments_extension
 
 
 def test_bpic_mapping_skeletons_validate(tmp_path: Path) -> None:
