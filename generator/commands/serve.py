@@ -37,17 +37,24 @@ def run(
     say: Say,
     keep_going: Callable[[], bool] = lambda: True,
 ) -> CommandResult:
-    """Serve until interrupted (or until ``keep_going`` says no). ``as_of`` is read again
-    at every build, so a preview without a pinned instant follows the clock."""
+    """Serve until interrupted (or until ``keep_going`` says no).
+
+    The instant is ``as_of``, else the ``as_of`` setting as it reads at each build, else the
+    moment the preview started: a preview does not follow the clock, because a new instant
+    changes every open request's page and an edit would cost the whole site.
+    """
     root = records_root(root)
     host, port = _address(dev_addr)
-    site = root / load_config(root).staging_dir / PREVIEW_FOLDER
+    settings = load_config(root)
+    site = root / settings.staging_dir / PREVIEW_FOLDER
     said: list[str] = []
+    started = datetime.now(UTC).replace(microsecond=0)
 
     def rebuild() -> bool:
         began = time.perf_counter()
         config = load_config(root)
-        instant = parse_as_of(as_of, config.as_of, config.instants)
+        pinned = config.as_of if config.as_of is not None else started
+        instant = parse_as_of(as_of, pinned, config.instants)
         outcome = generate_site(root, config, instant, build=True, site_dir=site)
         text = format_diagnostics(outcome.diagnostics, "text") if outcome.diagnostics else ""
         if outcome.builder is not None and not outcome.builder.ok:
@@ -69,7 +76,9 @@ def run(
             "--dev-addr HOST:PORT"
         ) from None
     server.start()
-    say(f"Serving the preview on {server.address} (Ctrl+C stops it); building it …\n")
+    clock = as_of is None and settings.as_of is None
+    when = f" as of {started.isoformat()} (restart to move it)" if clock else ""
+    say(f"Serving the preview on {server.address} (Ctrl+C stops it); building it{when} …\n")
     if rebuild():
         server.bump()
     seen = _snapshot(root)
