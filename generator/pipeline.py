@@ -279,13 +279,17 @@ def render_audience(
         "built_from": computed.built_from,
         "staff_site": audience.is_staff,
     }
+    # One record's page does not name the commit (its history names the commits that
+    # changed it): a commit elsewhere would otherwise change every page of the site.
+    one_record = {key: value for key, value in base.items() if key != "built_from"}
     env = computed.env
     fingerprints = Fingerprints()
     if rendered is not None:
-        rendered.start(fingerprints.of((base, computed.directory_urls)))
+        rendered.start(fingerprints.of((one_record, computed.directory_urls)))
     pages: dict[str, str] = {}
     for spec in site_pages(facts):
-        context = {**base, **spec.context, "page_path": spec.path}
+        shared = one_record if spec.reusable else base
+        context = {**shared, **spec.context, "page_path": spec.path}
         if rendered is None or not spec.reusable:
             pages[spec.path] = render(env, spec.template, context)
             continue

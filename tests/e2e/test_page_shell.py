@@ -171,7 +171,8 @@ def test_a_2000_request_import_after_a_change_is_its_full_build(tmp_path: Path) 
     assert again.code == 0, again.err
     pages = sum(1 for _ in (site / "requests").glob("INC*/index.html"))
     assert pages >= 1900
-    # The steady state of the edit loop: the pages already say "with uncommitted changes".
+    # The steady state of the edit loop: the summary pages already say "with uncommitted
+    # changes".
     second = sorted((root / "records" / "requests").rglob("*.md"))[8].stem
     event = run_cli(
         "event", second, "note", "--text", "again", "--at", "2017-03-01T02:30:00Z", cwd=root
