@@ -8,9 +8,11 @@ file (``site_sync.py``). Measured on 25,000 requests, this is the difference bet
 MkDocs' page template run 25,000 times and run a few hundred times
 (``benchmarks/results/site-routes.md``).
 
-It is checked on every build: the probe and the real page must come out of the shell
-byte for byte as MkDocs wrote them, or MkDocs builds every page, as it did before, and
-the build says why. It is not used with a plugin other than search (a plugin may change
+It is checked on every build that runs MkDocs: the probe and the real page must come out
+of the shell byte for byte as MkDocs wrote them, or MkDocs builds every page, as it did
+before, and the build says why. When MkDocs need not run (nothing it reads changed, the
+real page's own text aside), the check stands from its last run and the shell fills the
+real page too. It is not used with a plugin other than search (a plugin may change
 pages MkDocs does not build here) or when ``mkdocs.yml`` sets ``exclude_docs``.
 
 Incremental: the cache keeps, for each filled page, the hash of its staged Markdown, the
@@ -167,7 +169,7 @@ def _build(
     direct = [path for path in eligible if path != probe]
     build_dir = staging_root / BUILD_FOLDER
     _write_config(staging_root, config_file, build_dir, files, direct)
-    inputs = _mkdocs_inputs(staging_root, files, direct, as_of, site)
+    inputs = _mkdocs_inputs(staging_root, files, direct, as_of, site, probe)
     result = _kept_build(manifest, inputs, build_dir, files)
     ran = result is None
     if result is None:
@@ -179,18 +181,24 @@ def _build(
     if isinstance(shell, str):
         return DirectBuild(None, fallback=shell)
     checks = [(PROBE_PAGE, probe_markdown())]
-    if probe is not None:
+    if probe is not None and ran:
         checks.append((probe, files[probe].decode("utf-8")))
     for path, text in checks:
         problem = _check(shell, converter, build_dir, path, text, site.directory_urls)
         if problem:
             return DirectBuild(None, fallback=problem)
     skip = {output_path(page, site.directory_urls) for page in _OWN}
+    fill = direct
+    if probe is not None and not ran:
+        # MkDocs' page of the real probe is from the last run, and the shell matched it
+        # there with the same settings and tools: the shell fills it like the others.
+        fill = eligible
+        skip.add(output_path(probe, site.directory_urls))
     if site.site_url is not None:
         skip |= {"sitemap.xml", "sitemap.xml.gz"}  # merged below
     kept, written = copy_tree(build_dir, target, skip=skip)
     outputs, filled_written = _fill_all(
-        direct, converted, spool, files, settings, shell, manifest, target
+        fill, converted, spool, files, settings, shell, manifest, target
     )
     kept |= outputs
     written += filled_written
@@ -198,7 +206,7 @@ def _build(
     kept |= sitemap
     removed = remove_others(target, kept)
     manifest.save()
-    return DirectBuild(result, len(direct), written, removed, mkdocs_ran=ran)
+    return DirectBuild(result, len(fill), written, removed, mkdocs_ran=ran)
 
 
 _OWN = (SHELL_PAGE, PROBE_PAGE)
@@ -210,11 +218,13 @@ def _mkdocs_inputs(
     direct: list[str],
     as_of: datetime,
     site: _Site,
+    probe: str | None,
 ) -> str | None:
     """The digest of everything MkDocs' run reads: its settings (with the files they
     inherit), the tools, the instant, the theme overrides, every staged path and the
-    content of every page it builds. Other files it only copies (see
-    :func:`_kept_build`). None when it may read more than that."""
+    content of every page it builds but the real probe (when MkDocs need not run, the
+    shell fills the probe too). Other files it only copies (see :func:`_kept_build`).
+    None when it may read more than that."""
     if site.reads_more:
         return None
     digest = hashlib.sha256(f"{tool_digest()}\n{int(as_of.timestamp())}\n".encode())
@@ -228,7 +238,7 @@ def _mkdocs_inputs(
     filled = set(direct)
     for path in sorted(files):
         digest.update(f"{path}\0".encode())
-        if path.endswith(".md") and path not in filled:
+        if path.endswith(".md") and path not in filled and path != probe:
             digest.update(hashlib.sha256(files[path]).digest())
     return digest.hexdigest()
 

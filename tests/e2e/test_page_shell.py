@@ -173,7 +173,10 @@ def test_a_2000_request_import_after_a_change_is_its_full_build(tmp_path: Path) 
     assert pages >= 1900
     # The steady state of the edit loop: the summary pages already say "with uncommitted
     # changes".
-    second = sorted((root / "records" / "requests").rglob("*.md"))[8].stem
+    # The first request page is the probe MkDocs builds itself for the check: a change
+    # to it need not run MkDocs either.
+    second = min(path.stem for path in (root / "records" / "requests").rglob("*.md"))
+    assert (site / "requests" / second / "index.html").is_file()
     event = run_cli(
         "event", second, "note", "--text", "again", "--at", "2017-03-01T02:30:00Z", cwd=root
     )
