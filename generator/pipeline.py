@@ -289,14 +289,17 @@ def render_audience(
     pages: dict[str, str] = {}
     for spec in site_pages(facts):
         shared = one_record if spec.reusable else base
-        context = {**shared, **spec.context, "page_path": spec.path}
         if rendered is None or not spec.reusable:
+            context = {**shared, **spec.full_context(), "page_path": spec.path}
             pages[spec.path] = render(env, spec.template, context)
             continue
         # One of many similar pages: taken from the last run when nothing it shows changed.
         fingerprint = fingerprints.of((spec.template, spec.context))
         text = None if fingerprint is None else rendered.reuse(spec.path, fingerprint)
-        pages[spec.path] = render(env, spec.template, context) if text is None else text
+        if text is None:
+            context = {**shared, **spec.full_context(), "page_path": spec.path}
+            text = render(env, spec.template, context)
+        pages[spec.path] = text
     who = "" if audience.is_staff else f" for {audience.name}"
     again = f", {len(rendered.reused)} of them unchanged" if rendered and rendered.reused else ""
     phase.done(f"rendered {len(pages)} pages{who}{again}")

@@ -6,6 +6,7 @@ table. Request pages stay out of the navigation (see ``site_config``).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -209,6 +210,7 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
             "history_note": facts.history.note,
         }
         template = SHAPES[model].template
+        derive = None
         if isinstance(record, Request):
             if record.id not in facts.states:
                 continue  # received after as_of: not yet known at that instant
@@ -216,10 +218,18 @@ def _record_pages(facts: SiteFacts, model: type[Record], section: str) -> Iterat
                 continue  # listed in the requests tables only (request_pages setting)
             assert rules is not None
             context |= _request_context(facts, record, entry.body, rules)
+            derive = functools.partial(
+                request_view,
+                record,
+                context["state"],
+                context["clocks"],
+                facts.as_of,
+                staff=facts.audience.is_staff,
+            )
         elif model in _CONTEXTS:
             context |= _CONTEXTS[model](facts, record)
         context |= record_verdicts(record, facts.as_of)
-        yield PageSpec(f"{section}/{record.id}.md", template, context, reusable=True)
+        yield PageSpec(f"{section}/{record.id}.md", template, context, True, derive)
 
 
 def _request_context(
@@ -241,13 +251,7 @@ def _request_context(
         "out_of_scope": rules.out_of_scope(record, agreement),
         "advice": rules.advice(record, body, state),
         "clocks": facts.clocks.get(record.id),
-        **request_view(
-            record,
-            state,
-            facts.clocks.get(record.id),
-            facts.as_of,
-            staff=facts.audience.is_staff,
-        ),
+        # request_view's rows and notice: derived from these when the page is rendered.
     }
 
 
