@@ -7,7 +7,7 @@ integrity of the request management system and its contents).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any
@@ -37,14 +37,16 @@ def audit(
     history: History,
     roster_emails: Iterable[str],
     late_after: timedelta = DEFAULT_LATE_AFTER,
+    trail_of: Callable[[RecordTimeline], EventTrail] = event_trail,
 ) -> list[Finding]:
-    """Every finding of every rule, in history order."""
+    """Every finding of every rule, in history order (``trail_of``: how a request's event
+    trail is found, when the caller has it already)."""
     found: list[Finding] = []
     main = _MainBranch(history.log.mainline)
     for timeline in history.timelines:
         found.extend(_lifecycle(timeline))
         if timeline.folder == "requests":
-            trail = event_trail(timeline)
+            trail = trail_of(timeline)
             found.extend(late_entries(timeline, trail, late_after))
             found.extend(_rewrites(timeline, trail))
             found.extend(_direct_request_changes(timeline, trail, main))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from generator.history.audit import audit
-from generator.history.events import commits_for, event_trail
+from generator.history.events import EventTrail, commits_for, event_trail
 from generator.history.fielddiff import FieldChange, field_changes
 from generator.history.findings import Finding
 from generator.history.late import DEFAULT_LATE_AFTER, delay_text
@@ -111,11 +111,12 @@ def site_history(
     if not history.available:
         return SiteHistory(False, history.note)
     current = history.current()
+    trails = _Trails()
     records: dict[str, RecordHistory] = {}
     for record_id, entry in catalog.entries.items():
         timeline = current.get(entry.path)
         if timeline is not None:
-            records[record_id] = _record_history(timeline, entry.record)
+            records[record_id] = _record_history(timeline, entry.record, trails)
     return SiteHistory(
         available=True,
         note=history.note,
@@ -123,12 +124,27 @@ def site_history(
         commits=len(history.log.entries),
         late_after=delay_text(late_after),
         records=records,
-        findings=tuple(audit(history, roster_emails(catalog), late_after)),
+        findings=tuple(audit(history, roster_emails(catalog), late_after, trails)),
         folders=_folders(history),
     )
 
 
-def _record_history(timeline: RecordTimeline, record: object) -> RecordHistory:
+class _Trails:
+    """Each request's event trail, followed once for its page and the audit."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[RecordTimeline, EventTrail]] = {}
+
+    def __call__(self, timeline: RecordTimeline) -> EventTrail:
+        found = self._found.get(id(timeline))
+        if found is not None and found[0] is timeline:
+            return found[1]
+        trail = event_trail(timeline)
+        self._found[id(timeline)] = (timeline, trail)
+        return trail
+
+
+def _record_history(timeline: RecordTimeline, record: object, trails: _Trails) -> RecordHistory:
     rows = []
     for before, snapshot in timeline.transitions():
         revision = snapshot.revision
@@ -148,7 +164,7 @@ def _record_history(timeline: RecordTimeline, record: object) -> RecordHistory:
         rows.append(HistoryRow(CommitRef.of(snapshot.commit), change, changes))
     event_commits: tuple[CommitRef | None, ...] = ()
     if isinstance(record, Request):
-        trail = event_trail(timeline)
+        trail = trails(timeline)
         found = commits_for(trail, [(event.at, event.type) for event in record.events])
         event_commits = tuple(CommitRef.of(c) if c is not None else None for c in found)
     created = rows[0].commit if rows else None
