@@ -97,3 +97,43 @@ def test_the_digest_does_not_depend_on_the_process() -> None:
         digests.add(done.stdout.strip())
     assert len(digests) == 1
     assert digests != {"None"}
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A value computed from ``seed``: its inputs stand for its fields."""
+
+    seed: str
+    bulk: tuple[int, ...]
+
+    def fingerprint_inputs(self) -> object:
+        return None if self.seed == "-" else self.seed
+
+
+def test_a_value_derived_from_inputs_is_taken_by_its_inputs() -> None:
+    # Equal inputs, equal fingerprints: the (large) derived fields are not read.
+    assert Fingerprints().of([Derived("a", (1,))]) == Fingerprints().of([Derived("a", (2,))])
+    assert Fingerprints().of([Derived("a", (1,))]) != Fingerprints().of([Derived("b", (1,))])
+    # Without inputs, the fields count, even after a value of the kind that had them.
+    prints = Fingerprints()
+    assert prints.of([Derived("a", (1,))]) is not None
+    assert prints.of([Derived("-", (1,))]) != prints.of([Derived("-", (2,))])
+
+
+def test_a_timeline_is_its_request_instant_and_auto_close_period() -> None:
+    from generator.sla.timeline import build_timeline
+    from tests.unit.sla.sla_models import request_record, utc
+
+    events = [{"at": "2026-11-23T10:30:00Z", "type": "resolved", "resolution": "done"}]
+    request = request_record("2026-11-23T10:00:00Z", events)
+    note = {"at": "2026-11-23T11:00:00Z", "type": "note", "text": "x"}
+    later = request_record("2026-11-23T10:00:00Z", [*events, note])
+    as_of = utc("2026-11-25T10:00Z")
+    base = Fingerprints().of(build_timeline(request, as_of, 3600))
+    assert base == Fingerprints().of(build_timeline(request, as_of, 3600))
+    for other in (
+        build_timeline(request, as_of, None),  # not closed by itself
+        build_timeline(request, utc("2026-11-25T11:00Z"), 3600),
+        build_timeline(later, as_of, 3600),
+    ):
+        assert Fingerprints().of(other) != base

@@ -7,6 +7,11 @@ is taken in sorted order, never in the order its hashes give). A value of a type
 not know makes the whole context unknown (``None``): such a page is always rendered.
 Objects shared by many pages (an agreement, a calendar) are encoded once per
 :class:`Fingerprints`.
+
+A dataclass that is a pure function of a few inputs may say so with a method
+``fingerprint_inputs()``: the inputs are encoded instead of its fields (far fewer values:
+a request's timeline is its request, the instant and the auto-close period, and the
+request is encoded once already). It returns None to have its fields taken after all.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ class Fingerprints:
         self._shared: dict[int, str] = {}
         self._kept: list[object] = []  # keeps memoised objects alive, so ids stay theirs
         self._fields: dict[type, tuple[str, ...]] = {}
+        self._by_inputs: set[type] = set()
 
     def of(self, value: object) -> str | None:
         """The hex digest of ``value``, or None when it holds a value of an unknown type."""
@@ -109,8 +115,22 @@ class Fingerprints:
             self._share(value, text)
             out.append(text)
             return
+        if kind in self._by_inputs:
+            inputs = value.fingerprint_inputs()
+            if inputs is not None:
+                out.append(kind.__qualname__ + "<-")
+                self._encode(inputs, out)
+            else:  # no inputs stand for this one: its fields do
+                out.append(kind.__qualname__)
+                for item in dataclasses.fields(value):
+                    self._encode(getattr(value, item.name), out)
+            out.append(")")
+            return
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            self._fields[kind] = tuple(f.name for f in dataclasses.fields(value))
+            if callable(getattr(kind, "fingerprint_inputs", None)):
+                self._by_inputs.add(kind)
+            else:
+                self._fields[kind] = tuple(f.name for f in dataclasses.fields(value))
             self._encode(value, out)
             return
         raise Unknown(kind.__qualname__)

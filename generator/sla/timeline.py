@@ -68,11 +68,19 @@ class Timeline:
     state: RequestState
     starts: tuple[datetime, ...] = field(init=False, repr=False, compare=False)
     ends: tuple[datetime, ...] = field(init=False, repr=False, compare=False)
+    source: tuple[Request, int | None] | None = field(default=None, repr=False, compare=False)
+    """The request and auto-close period it was built from (``build_timeline``)."""
 
     def __post_init__(self) -> None:
         starts = tuple(phase.start for phase in self.phases)
         object.__setattr__(self, "starts", starts)
         object.__setattr__(self, "ends", (*starts[1:], self.as_of))
+
+    def fingerprint_inputs(self) -> object:
+        """What the timeline is a pure function of, for a page's fingerprint
+        (:mod:`generator.render.fingerprint`): the request, ``as_of`` and the auto-close
+        period; None (take every field) when it was not built from a request."""
+        return None if self.source is None else (*self.source, self.as_of)
 
     def phase_index(self, moment: datetime) -> int:
         """Index of the phase in force at ``moment`` (the first one before ``received``)."""
@@ -107,7 +115,9 @@ def build_timeline(request: Request, as_of: datetime, auto_close_s: int | None =
         while index + 1 < len(phases) and phases[index + 1].start <= at:
             index += 1
         steps.append(Step(at, kind, phases[index].status))
-    return Timeline(received, as_of, tuple(phases), tuple(steps), state)
+    return Timeline(
+        received, as_of, tuple(phases), tuple(steps), state, source=(request, auto_close_s)
+    )
 
 
 @dataclass(frozen=True)
