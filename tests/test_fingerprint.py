@@ -13,7 +13,10 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 from pydantic_core import TzInfo
 
+from generator.models.agreement import Agreement
+from generator.models.calendar_record import Calendar
 from generator.render.fingerprint import Fingerprints
+from generator.sla.request_clocks import RequestClocks
 from tests.helpers import REPO
 
 
@@ -137,3 +140,31 @@ def test_a_timeline_is_its_request_instant_and_auto_close_period() -> None:
         build_timeline(later, as_of, 3600),
     ):
         assert Fingerprints().of(other) != base
+
+
+def test_clocks_are_their_request_agreement_instant_and_terms() -> None:
+    """Every input of the clocks changes their fingerprint, even where the clocks come
+    out the same (a calendar no target uses), and equal inputs give equal ones."""
+    from tests.unit.sla.sla_models import agreement_record, calendar_record, report, request_record
+
+    targets = [{"match": {}, "first_response": "1h", "resolution": "4h"}]
+    request = request_record("2026-11-23T10:00:00Z", [])
+    office = calendar_record()
+
+    def clocks(
+        calendar: Calendar = office, agreement: Agreement | None = None, at: str = "13"
+    ) -> RequestClocks:
+        agreement = agreement or agreement_record(targets, calendar="office")
+        found = report([request], [agreement], [calendar], f"2026-11-23T{at}:00:00Z")
+        (result,) = found.requests
+        assert result.source is not None
+        return result
+
+    base = Fingerprints().of(clocks())
+    assert base == Fingerprints().of(clocks())
+    others = [
+        clocks(calendar=calendar_record(timezone="Europe/Lisbon")),
+        clocks(agreement=agreement_record([{**targets[0], "resolution": "5h"}], calendar="office")),
+        clocks(at="14"),
+    ]
+    assert base not in {Fingerprints().of(other) for other in others}

@@ -219,10 +219,14 @@ def _evaluate(
 ) -> SlaReport:
     known = sorted((r for r in requests if instant(r.received) <= as_of), key=lambda r: r.id)
     first_year = min((instant(r.received).year for r in known), default=as_of.year)
-    book = CalendarBook(calendars, range(first_year - 1, as_of.year + 3), default_timezone)
+    records = tuple(sorted(calendars, key=lambda c: c.id))
+    years = range(first_year - 1, as_of.year + 3)
+    book = CalendarBook(records, years, default_timezone)
     ordered = tuple(sorted(agreements, key=lambda a: a.id))
     table = TargetTable(ordered)
     allowances = _Allowances(table, book, suppliers)
+    # Everything the targets and calendars of a request come from, besides its agreement.
+    terms_from = ("terms", records, years.start, years.stop, default_timezone, tuple(suppliers))
     results = []
     for request in known:
         agreement = None
@@ -243,6 +247,7 @@ def _evaluate(
                 quick_pause_minutes * 60,
                 auto_close_s,
                 group_terms=terms,
+                terms_from=terms_from,
             )
         )
     return SlaReport(as_of, tuple(results), ordered, book, versions)

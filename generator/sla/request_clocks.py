@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,13 @@ class RequestClocks:
     """The version of the agreement the request was measured under."""
     groups: tuple[GroupClock, ...] = ()
     """Operational level clocks of the groups that held it (groups with targets only)."""
+    source: tuple[object, ...] | None = field(default=None, repr=False, compare=False)
+    """What the clocks were computed from, when the caller named it (``request_clocks``)."""
+
+    def fingerprint_inputs(self) -> object:
+        """What these clocks are a pure function of, for a page's fingerprint
+        (:mod:`generator.render.fingerprint`); None (take every field) when unnamed."""
+        return self.source
 
     def measured(self) -> tuple[ClockResult, ...]:
         """Every clock that counts towards compliance (each reply/update cycle separately)."""
@@ -112,13 +119,17 @@ def request_clocks(
     auto_close_s: int | None = None,
     *,
     group_terms: GroupTerms | None = None,
+    terms_from: object = None,
 ) -> RequestClocks:
     """All clocks of ``request`` at ``as_of`` (``received <= as_of``).
 
     ``lookup`` gives the target and calendar of a metric at a priority under ``agreement``;
     without an agreement every clock is ``not_applicable``. ``auto_close_s`` is the
     auto-close period when the agreement sets none (the ``auto_close`` setting);
-    ``group_terms`` the group targets (None: the agreement sets none).
+    ``group_terms`` the group targets (None: the agreement sets none). ``terms_from``:
+    what ``lookup`` and ``group_terms`` are a pure function of besides ``agreement`` and
+    the request (the calendars, the supplier agreements); given, the result names its
+    inputs (``RequestClocks.source``), so a fingerprint need not read every clock.
     """
     own = None if agreement is None else agreement.auto_close
     timeline = build_timeline(request, as_of, own if own is not None else auto_close_s)
@@ -143,6 +154,8 @@ def request_clocks(
         paused_in = {status for statuses in agreement.pause.values() for status in statuses}
         flagged = quick_pauses(timeline, frozenset(paused_in) - ENDED_STATUSES, quick_pause_s)
         groups = () if group_terms is None else group_clocks(request, timeline, group_terms)
+    # What else the clocks depend on: the settings, and whether targets were looked up.
+    inputs = (quick_pause_s, auto_close_s, lookup is None, group_terms is None)
     return RequestClocks(
         request_id=request.id,
         status=state.status,
@@ -161,6 +174,7 @@ def request_clocks(
         timeline=timeline,
         agreement_version=None if agreement is None or lookup is None else agreement.version,
         groups=groups,
+        source=None if terms_from is None else (request, agreement, as_of, inputs, terms_from),
     )
 
 
