@@ -10,6 +10,7 @@ iCalendar has no relative links, so without it events carry no URL.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -208,9 +209,10 @@ def request_changes(
             if event.at > as_of:
                 break  # events are in time order (validated)
             found.append((event.at, request.id, index, request))
-    found.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
+    # The newest ``limit`` (sorted(..., reverse=True)[:limit], without sorting them all).
+    newest = heapq.nlargest(limit, found, key=lambda item: (item[0], item[1], item[2]))
     entries = []
-    for at, request_id, index, request in found[:limit]:
+    for at, request_id, index, request in newest:
         if index < 0:
             what, detail = "received", f"via {request.channel}"
         else:
