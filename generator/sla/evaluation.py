@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -225,8 +226,7 @@ def _evaluate(
     ordered = tuple(sorted(agreements, key=lambda a: a.id))
     table = TargetTable(ordered)
     allowances = _Allowances(table, book, suppliers)
-    # Everything the targets and calendars of a request come from, besides its agreement.
-    terms_from = ("terms", records, years.start, years.stop, default_timezone, tuple(suppliers))
+    terms_from = _terms_digest(records, years, default_timezone, suppliers)
     results = []
     for request in known:
         agreement = None
@@ -251,6 +251,21 @@ def _evaluate(
             )
         )
     return SlaReport(as_of, tuple(results), ordered, book, versions)
+
+
+def _terms_digest(
+    calendars: Sequence[Calendar],
+    years: range,
+    default_timezone: str,
+    suppliers: Sequence[SupplierAgreement],
+) -> str:
+    """A digest of everything the targets and calendars of a request come from, besides
+    its agreement: one short text that every request's clocks name as an input."""
+    digest = hashlib.sha256(f"{years.start} {years.stop} {default_timezone}\n".encode())
+    for record in (*calendars, *suppliers):
+        digest.update(type(record).__name__.encode() + b"\0")
+        digest.update(record.__pydantic_serializer__.to_json(record) + b"\0")
+    return digest.hexdigest()
 
 
 def evaluate_under(
