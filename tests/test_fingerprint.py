@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -168,3 +169,24 @@ def test_clocks_are_their_request_agreement_instant_and_terms() -> None:
         clocks(at="14"),
     ]
     assert base not in {Fingerprints().of(other) for other in others}
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Shared by many contexts: encoded once per object."""
+
+    fingerprint_shared: ClassVar[bool] = True
+
+    sha: str
+    when: datetime
+
+
+def test_a_shared_value_gives_the_digest_its_fields_give() -> None:
+    at = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    one = Cited("abc", at)
+    prints = Fingerprints()
+    first = prints.of([one, one])
+    assert first == prints.of([one, one])  # the second time from the memo
+    assert first == Fingerprints().of([Cited("abc", at), Cited("abc", at)])
+    assert first != Fingerprints().of([one, Cited("abd", at)])
+    assert first != Fingerprints().of([Row(at, frozenset(), ()), one])

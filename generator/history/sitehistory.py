@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from generator.history.audit import audit
 from generator.history.events import EventTrail, commits_for, event_trail
@@ -25,7 +26,10 @@ from generator.records.catalog import Catalog
 
 @dataclass(frozen=True)
 class CommitRef:
-    """A commit as a page cites it."""
+    """A commit as a page cites it (one object per commit in a site's history)."""
+
+    fingerprint_shared: ClassVar[bool] = True
+    """Many pages cite the same commit: a fingerprint encodes each object once."""
 
     sha: str
     short: str
@@ -130,10 +134,19 @@ def site_history(
 
 
 class _Trails:
-    """Each request's event trail, followed once for its page and the audit."""
+    """Each request's event trail, followed once for its page and the audit, and each
+    commit's citation, made once."""
 
     def __init__(self) -> None:
         self._found: dict[int, tuple[RecordTimeline, EventTrail]] = {}
+        self._refs: dict[str, CommitRef] = {}
+
+    def ref(self, commit: Commit) -> CommitRef:
+        """The citation of ``commit``, the same object each time."""
+        found = self._refs.get(commit.sha)
+        if found is None:
+            found = self._refs[commit.sha] = CommitRef.of(commit)
+        return found
 
     def __call__(self, timeline: RecordTimeline) -> EventTrail:
         found = self._found.get(id(timeline))
@@ -161,12 +174,12 @@ def _record_history(timeline: RecordTimeline, record: object, trails: _Trails) -
             changes = tuple(field_changes(before, snapshot.data))
         elif snapshot.data is None and revision.change != "D":
             change += " (not a valid record at the time)"
-        rows.append(HistoryRow(CommitRef.of(snapshot.commit), change, changes))
+        rows.append(HistoryRow(trails.ref(snapshot.commit), change, changes))
     event_commits: tuple[CommitRef | None, ...] = ()
     if isinstance(record, Request):
         trail = trails(timeline)
         found = commits_for(trail, [(event.at, event.type) for event in record.events])
-        event_commits = tuple(CommitRef.of(c) if c is not None else None for c in found)
+        event_commits = tuple(trails.ref(c) if c is not None else None for c in found)
     created = rows[0].commit if rows else None
     return RecordHistory(tuple(rows), event_commits, created)
 

@@ -8,6 +8,9 @@ not know makes the whole context unknown (``None``): such a page is always rende
 Objects shared by many pages (an agreement, a calendar) are encoded once per
 :class:`Fingerprints`.
 
+A dataclass whose objects many pages share (a commit's citation) may say so with a
+class attribute ``fingerprint_shared = True``: each object is then encoded once too.
+
 A dataclass that is a pure function of a few inputs may say so with a method
 ``fingerprint_inputs()``: the inputs are encoded instead of its fields (far fewer values:
 a request's timeline is its request, the instant and the auto-close period, and the
@@ -45,6 +48,7 @@ class Fingerprints:
         self._kept: list[object] = []  # keeps memoised objects alive, so ids stay theirs
         self._fields: dict[type, tuple[str, ...]] = {}
         self._by_inputs: set[type] = set()
+        self._by_id: set[type] = set()
 
     def of(self, value: object) -> str | None:
         """The hex digest of ``value``, or None when it holds a value of an unknown type."""
@@ -126,9 +130,19 @@ class Fingerprints:
                     self._encode(getattr(value, item.name), out)
             out.append(")")
             return
+        if kind in self._by_id:  # known already, as ``known`` above, or encoded now
+            own: list[str] = [kind.__qualname__]
+            for item in dataclasses.fields(value):
+                self._encode(getattr(value, item.name), own)
+            own.append(")")
+            self._share(value, "\x1f".join(own))
+            out.extend(own)
+            return
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             if callable(getattr(kind, "fingerprint_inputs", None)):
                 self._by_inputs.add(kind)
+            elif getattr(kind, "fingerprint_shared", False) is True:
+                self._by_id.add(kind)
             else:
                 self._fields[kind] = tuple(f.name for f in dataclasses.fields(value))
             self._encode(value, out)
