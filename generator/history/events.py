@@ -168,8 +168,24 @@ def _events(data: Mapping[str, Any]) -> list[RawEvent]:
 
 
 def event_key(event: RawEvent) -> str:
-    """A canonical text of an event's value: equal instants in other offsets are equal."""
-    return json.dumps(event, sort_keys=True, default=_plain, ensure_ascii=False)
+    """A canonical text of an event's value: equal instants in other offsets are equal.
+
+    Each field is its name's repr and its value (a text, number, flag or None by repr,
+    an instant in UTC, anything else as sorted JSON), length-prefixed so that no two
+    events share a key; fields in name order. Used within one run only (never stored).
+    """
+    parts = []
+    for name, value in sorted(event.items(), key=lambda item: str(item[0])):
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or kind is float or value is None:
+            text = repr(value)
+        elif kind is datetime:
+            text = "T" + _plain(value)
+        else:
+            text = "J" + json.dumps(value, sort_keys=True, default=_plain, ensure_ascii=False)
+        field = f"{name!r}={text}"
+        parts.append(f"{len(field)}:{field}")
+    return "".join(parts)
 
 
 def _plain(value: Any) -> str:
