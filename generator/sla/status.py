@@ -21,6 +21,7 @@ from generator.models.request import (
     OPEN_STATUSES,
     Assigned,
     Closed,
+    Event,
     PriorityChange,
     Reopened,
     Request,
@@ -71,55 +72,79 @@ def request_state(
     ``auto_close_s`` is the auto-close period in seconds (None: requests never close by
     themselves); a confirmation written after the request counted as closed changes nothing.
     """
-    status, priority = "new", request.priority
-    group: str | None = None
-    person: str | None = None
-    transfers: list[Transfer] = []
-    reopened = 0
-    resolved_at: datetime | None = None
-    first_resolved: datetime | None = None
-    closed_at: datetime | None = None
-    closed_auto = False
-    for event in request.events:
-        if as_of is not None and event.at > as_of:
-            break
-        due = closes_at(status, resolved_at, auto_close_s)
+    fold = StateFold(request, auto_close_s)
+    return fold.state_at(as_of)
+
+
+class StateFold:
+    """The events of one request folded in time order, once: the state at each of a
+    series of moments, earliest first, costs one pass over the events in all."""
+
+    def __init__(self, request: Request, auto_close_s: int | None = None) -> None:
+        self._events = request.events
+        self._next = 0
+        self._period = auto_close_s
+        self.status, self.priority = "new", request.priority
+        self.group: str | None = None
+        self.person: str | None = None
+        self.transfers: list[Transfer] = []
+        self.reopened = 0
+        self.resolved_at: datetime | None = None
+        self.first_resolved: datetime | None = None
+        self.closed_at: datetime | None = None
+        self.closed_auto = False
+
+    def state_at(self, as_of: datetime | None) -> RequestState:
+        """The state with every event up to ``as_of`` (all when None); ``as_of`` may not
+        be earlier than that of the previous call."""
+        events = self._events
+        while self._next < len(events):
+            event = events[self._next]
+            if as_of is not None and event.at > as_of:
+                break
+            self._apply(event)
+            self._next += 1
+        status, closed_at, closed_auto = self.status, self.closed_at, self.closed_auto
+        due = closes_at(status, self.resolved_at, self._period)
+        if due is not None and as_of is not None and due <= as_of:
+            status, closed_at, closed_auto, due = "closed", due, True, None
+        return RequestState(
+            status=status,
+            priority=self.priority,
+            group=self.group,
+            person=self.person,
+            transfers=tuple(self.transfers),
+            reopened=self.reopened,
+            resolved_at=self.resolved_at,
+            closed_at=closed_at,
+            first_resolved_at=self.first_resolved,
+            closed_auto=closed_auto,
+            auto_close_at=due,
+        )
+
+    def _apply(self, event: Event) -> None:
+        due = closes_at(self.status, self.resolved_at, self._period)
         if due is not None and due <= event.at:
-            status, closed_at, closed_auto = "closed", due, True
+            self.status, self.closed_at, self.closed_auto = "closed", due, True
         if isinstance(event, Assigned):
-            if group is not None and event.group != group:
-                transfers.append(Transfer(event.at, group, event.group, event.reason))
-            group, person = event.group, event.person
-            if status == "new":
-                status = "assigned"
+            if self.group is not None and event.group != self.group:
+                self.transfers.append(Transfer(event.at, self.group, event.group, event.reason))
+            self.group, self.person = event.group, event.person
+            if self.status == "new":
+                self.status = "assigned"
         elif isinstance(event, StatusChange):
-            status = event.status
+            self.status = event.status
         elif isinstance(event, PriorityChange):
-            priority = event.priority
+            self.priority = event.priority
         elif isinstance(event, Resolved):
-            status, resolved_at = "resolved", event.at
-            first_resolved = first_resolved or event.at
+            self.status, self.resolved_at = "resolved", event.at
+            self.first_resolved = self.first_resolved or event.at
         elif isinstance(event, Reopened):
-            status, resolved_at, closed_at, closed_auto = "in_progress", None, None, False
-            reopened += 1
-        elif isinstance(event, Closed) and not (closed_auto and status == "closed"):
-            status, closed_at, closed_auto = "closed", event.at, event.auto
-    due = closes_at(status, resolved_at, auto_close_s)
-    if due is not None and as_of is not None and due <= as_of:
-        status, closed_at, closed_auto, due = "closed", due, True, None
-    return RequestState(
-        status=status,
-        priority=priority,
-        group=group,
-        person=person,
-        transfers=tuple(transfers),
-        reopened=reopened,
-        resolved_at=resolved_at,
-        closed_at=closed_at,
-        first_resolved_at=first_resolved,
-        closed_auto=closed_auto,
-        auto_close_at=due,
-    )
+            self.status, self.resolved_at, self.closed_at = "in_progress", None, None
+            self.closed_auto = False
+            self.reopened += 1
+        elif isinstance(event, Closed) and not (self.closed_auto and self.status == "closed"):
+            self.status, self.closed_at, self.closed_auto = "closed", event.at, event.auto
 
 
 def closes_at(status: str, resolved_at: datetime | None, period_s: int | None) -> datetime | None:

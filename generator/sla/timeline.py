@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from generator.sla.status import RequestState, request_state
+from generator.sla.status import RequestState, StateFold
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,10 +103,11 @@ def build_timeline(request: Request, as_of: datetime, auto_close_s: int | None =
         period = timedelta(seconds=auto_close_s)
         moments |= {at + period for at, kind in known if kind == "resolved"}
     changes = sorted(at for at in moments if at <= as_of)
-    state = request_state(request, received + _LAST_MICROSECOND, auto_close_s)
+    fold = StateFold(request, auto_close_s)  # one pass over the events for every moment
+    state = fold.state_at(received + _LAST_MICROSECOND)
     phases = [Phase(received, state.status, state.priority)]
     for moment in changes:
-        state = request_state(request, moment + _LAST_MICROSECOND, auto_close_s)
+        state = fold.state_at(moment + _LAST_MICROSECOND)
         if (phases[-1].status, phases[-1].priority) != (state.status, state.priority):
             phases.append(Phase(moment, state.status, state.priority))
     steps: list[Step] = []

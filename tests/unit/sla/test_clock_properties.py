@@ -3,7 +3,8 @@
 - elapsed time never decreases as ``as_of`` moves on;
 - pausing never adds time: with pause statuses a clock has at most the elapsed time it has
   without them;
-- splitting a stretch of the clock's life in two changes nothing.
+- splitting a stretch of the clock's life in two changes nothing;
+- folding the events once for a series of moments gives the state each moment gives alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from generator.sla.calendars import work_calendar
 from generator.sla.clock import Allowance, Rule, measure
 from generator.sla.request_clocks import RequestClocks
+from generator.sla.status import StateFold, request_state
 from generator.sla.timeline import Mode, build_timeline, stretches
 from generator.sla.working_time import WorkCalendar
 from tests.unit.sla.sla_models import agreement_record, calendar_record, report, request_record
@@ -156,3 +158,23 @@ def test_splitting_a_stretch_changes_nothing(
         "resolution", timeline.received, split, priority=first, rule=rule, as_of=timeline.as_of
     )
     assert whole == halves
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, 600),
+    LOG,
+    st.sampled_from(["P2", "P3"]),
+    st.lists(st.integers(0, 4 * 24 * 60), max_size=6),
+    st.sampled_from([None, 3600, 86400]),
+)
+def test_one_fold_gives_the_state_each_moment_gives_alone(
+    offset: int, log: list[tuple[int, dict[str, Any]]], priority: str, minutes: list[int],
+    auto_close_s: int | None,
+) -> None:  # fmt: skip
+    request = _request(offset, log, priority)
+    fold = StateFold(request, auto_close_s)
+    for minute in sorted(minutes):
+        moment = START + timedelta(minutes=minute)
+        assert fold.state_at(moment) == request_state(request, moment, auto_close_s)
+    assert fold.state_at(None) == request_state(request, None, auto_close_s)
