@@ -10,6 +10,7 @@ record fields through the pydantic validation context, options and intake fields
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -55,24 +56,28 @@ def instant_outside(value: datetime, allowed: InstantRange) -> bool:
     """
     offset = value.utcoffset()
     naive = value.replace(tzinfo=None)
-    lowest = datetime.combine(allowed.earliest, time())
-    highest = datetime.combine(allowed.latest, time())
+    lowest, highest = _naive_bounds(allowed)
     assert offset is not None
     # naive - offset is the UTC wall time; compare naive with bound + offset instead,
     # which stays inside the calendar for any bound in WIDEST.
     return naive < lowest + offset or naive > highest + offset
 
 
+@functools.lru_cache(maxsize=8)
+def _naive_bounds(allowed: InstantRange) -> tuple[datetime, datetime]:
+    """The range's ends as naive midnights (every record instant is checked against them)."""
+    return datetime.combine(allowed.earliest, time()), datetime.combine(allowed.latest, time())
+
+
 def range_problem(value: datetime | date, allowed: InstantRange = DEFAULT_RANGE) -> str | None:
     """Why ``value`` is out of range, or None; the wording of every range message."""
     if isinstance(value, datetime):
         outside = instant_outside(value, allowed)
-        shown = value.isoformat()
     else:
         outside = not allowed.earliest <= value <= allowed.latest
-        shown = value.isoformat()
     if not outside:
         return None
+    shown = value.isoformat()
     return (
         f"{shown} is outside the range of instants allowed ({allowed.describe()}); "
         "write a time in that range, or widen instant_range in servicebook.yml"
