@@ -55,10 +55,11 @@ def remove_others(target: Path, keep: set[str]) -> int:
     emptied: set[str] = set()
     # Bottom up, with paths as text: on 50,000 files pathlib (and opening every folder
     # to see whether it is empty) costs seconds; a folder is empty when all it held went.
-    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
+    top = os.fspath(target)
+    for dirpath, dirnames, filenames in os.walk(top, topdown=False):
         walked.add(dirpath)
-        prefix = os.path.relpath(dirpath, target).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
+        # os.walk joins each name to ``top``: the relative path is the rest of the text.
+        prefix = dirpath[len(top) + 1 :].replace(os.sep, "/") + "/" if dirpath != top else ""
         holds = False
         for name in filenames:
             if prefix + name in keep:
