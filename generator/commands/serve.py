@@ -105,6 +105,9 @@ def _address(dev_addr: str) -> tuple[str, int]:
 
 
 def _snapshot(root: Path) -> dict[str, tuple[float, int]]:
+    """Size and time of every watched file. Hidden files are left out: a record being
+    written goes through a hidden temporary file (``authoring/atomic.py``), and an editor
+    keeps its swap files so; a file gone between listing and reading is left out too."""
     stamps: dict[str, tuple[float, int]] = {}
     for name in WATCHED:
         path = root / name
@@ -113,7 +116,12 @@ def _snapshot(root: Path) -> dict[str, tuple[float, int]]:
             stamps[name] = (stat.st_mtime, stat.st_size)
         for dirpath, _dirs, files in os.walk(path):
             for file in files:
-                full = Path(dirpath) / file
-                stat = full.stat()
+                if file.startswith("."):
+                    continue
+                full = Path(dirpath, file)
+                try:
+                    stat = full.stat()
+                except FileNotFoundError:
+                    continue
                 stamps[str(full)] = (stat.st_mtime, stat.st_size)
     return stamps
