@@ -17,7 +17,6 @@ from pathlib import Path, PurePosixPath
 from generator.authoring.atomic import write_atomically
 from generator.config import cache_folder, load_config
 from generator.errors import Diagnostic, UserError, has_errors
-from generator.pipeline import Validated, check_loaded
 from generator.records.cache import RecordCache
 from generator.records.catalog import Catalog, build_catalog
 from generator.records.kinds import KINDS_BY_FOLDER, Kind
@@ -29,6 +28,7 @@ from generator.records.loader import (
     load_text,
 )
 from generator.records.scan import scan_records
+from generator.validation import Validated, check_loaded
 
 
 class Workspace:
@@ -136,4 +136,7 @@ def _reads(rel: str, kind: Kind, focus: str) -> bool:
 
 
 def _stem(rel: str) -> str:
-    return PurePosixPath(rel).stem
+    """``PurePosixPath(rel).stem`` by string operations (called for every request file)."""
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
