@@ -14,13 +14,16 @@ This is the place to read how Servicebook works; each step is one call into its 
 6. **write** (``publish/``): stage the files and run the builder.
 
 ``validate``/``check`` stop after step 2 (the ``validate`` command, the writers that
-check a record before writing it); ``render_pages`` stops after step 5;
+check a record before writing it; they live in ``generator/validation.py``, which the
+writers import alone); ``render_pages`` stops after step 5;
 ``generate_site`` runs them all. Nothing is written when a record has an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+__all__ = ["Validated", "check", "check_loaded", "compute", "generate_site", "generate_sites",
+           "read_monitoring", "render_audience", "render_pages", "validate"]  # fmt: skip
+
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -35,14 +38,8 @@ from generator.analysis.visibility import (
     check_audience,
     visibility,
 )
-from generator.checks.assignments import check_assignments
-from generator.checks.body_links import check_body_links
-from generator.checks.consistency import check_consistency
-from generator.checks.hints import narrow_priorities
-from generator.checks.references import check_references
-from generator.checks.sla_config import check_sla_config
-from generator.config import Config, cache_folder, load_config
-from generator.errors import Diagnostic, has_errors, sort_diagnostics
+from generator.config import Config, cache_folder
+from generator.errors import Diagnostic, has_errors
 from generator.exports.attention import attention_files
 from generator.exports.feeds import feed_files, request_changes
 from generator.facts.audience_facts import facts_for
@@ -53,13 +50,11 @@ from generator.history.agreement_versions import (
     read_agreement_versions,
     versions_note,
 )
-from generator.history.commit_claims import commit_claims
 from generator.history.commit_gate import audited_commits
 from generator.history.findings import sort_findings
 from generator.history.reader import read_history
 from generator.history.sitehistory import NO_SITE_HISTORY, site_history
 from generator.history.worktree import read_built_from
-from generator.models.instant_range import InstantRange
 from generator.publish.mkdocs_settings import read_mkdocs_settings
 from generator.publish.progress import Phases, Progress
 from generator.publish.rendered_pages import RenderedPages, rendering_inputs
@@ -67,102 +62,12 @@ from generator.publish.site import BuildOutcome, stage_and_build
 from generator.publish.staging import WriteStats
 from generator.publish.unchanged_run import forget, kept, remember, run_key
 from generator.records.alert_rules import RuleSet, read_rules
-from generator.records.cache import RecordCache, ValidationSummary, scan_digest
-from generator.records.catalog import Catalog, build_catalog
-from generator.records.loader import LoadResult, load_scanned
-from generator.records.scan import Scan, scan_records
+from generator.records.catalog import Catalog
 from generator.render.fingerprint import Fingerprints
 from generator.render.templates import make_environment, render
+from generator.validation import Validated, check, check_loaded, validate
 from generator.views.attention import attention
 from generator.views.pages import site_pages
-
-
-@dataclass(frozen=True)
-class Validated:
-    """The linked catalog of valid records and every diagnostic, sorted."""
-
-    catalog: Catalog
-    diagnostics: list[Diagnostic]
-    files: int
-
-
-def validate(root: Path, cache_dir: Path | None = None) -> Validated:
-    """Load every record under ``root`` and run every check; never raises for bad input.
-
-    With ``cache_dir``, unchanged files are taken from the record cache there (see
-    :mod:`generator.records.cache`) and the cache is updated afterwards.
-    """
-    scan = scan_records(root)
-    instants, zone = _settings_of(root)
-    if cache_dir is None:
-        return check_loaded(load_scanned(scan, None, instants, zone), root)
-    cache = RecordCache(cache_dir, root, instants)
-    validated = check_loaded(load_scanned(scan, cache, instants, zone), root)
-    outcome = _outcome(validated)
-    cache.save(_digest(scan, zone), outcome)
-    return validated
-
-
-def check(root: Path, cache_dir: Path | None = None) -> ValidationSummary:
-    """Diagnostics and counts of :func:`validate`; with a cache and no file changed since
-    the last run, the stored outcome (nothing is parsed)."""
-    if cache_dir is not None:
-        scan = scan_records(root)
-        instants, zone = _settings_of(root)
-        digest = _digest(scan, zone)
-        cache = RecordCache(cache_dir, root, instants)
-        found = cache.outcome(digest)
-        if found is not None:
-            return found
-        validated = check_loaded(load_scanned(scan, cache, instants, zone), root)
-        outcome = _outcome(validated)
-        cache.save(digest, outcome)
-        return outcome
-    return _outcome(validate(root))
-
-
-def check_loaded(loaded: LoadResult, root: Path | None = None) -> Validated:
-    """Run every check on records already loaded (the CLI swaps in a file it is about to
-    write, to validate the result before writing it); with ``root``, body links to files
-    are checked against the repository too."""
-    catalog, catalog_diagnostics = build_catalog(loaded)
-    links = [] if root is None else check_body_links(catalog.entries.values(), _exists_in(root))
-    diagnostics = [
-        *narrow_priorities(loaded.diagnostics, catalog.agreements),
-        *links,
-        *catalog_diagnostics,
-        *check_references(catalog),
-        *check_consistency(catalog),
-        *check_assignments(catalog),
-        *check_sla_config(catalog),
-    ]
-    return Validated(catalog, sort_diagnostics(diagnostics), loaded.files)
-
-
-def _digest(scan: Scan, zone: str) -> str:
-    """The key of a stored outcome: the files, and the zone its messages are worded in."""
-    return f"{scan_digest(scan)}/{zone}"
-
-
-def _settings_of(root: Path) -> tuple[InstantRange, str]:
-    """The settings loading depends on: the instant range, and the zone hints are worded in."""
-    config = load_config(root)
-    return config.instants, config.timezone
-
-
-def _outcome(validated: Validated) -> ValidationSummary:
-    """What ``validate`` reports and caches: diagnostics, counts and the commits to check."""
-    catalog = validated.catalog
-    return ValidationSummary(
-        validated.diagnostics, validated.files, len(catalog.entries), commit_claims(catalog)
-    )
-
-
-def _exists_in(root: Path) -> Callable[[str], bool]:
-    def exists(path: str) -> bool:
-        return (root / path).exists()
-
-    return exists
 
 
 @dataclass(frozen=True)

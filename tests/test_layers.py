@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("render", ("generator.render",)),
     ("exports", ("generator.exports",)),
     ("publish", ("generator.publish",)),
-    ("pipeline", ("generator.pipeline",)),
+    ("pipeline", ("generator.pipeline", "generator.validation")),
     ("authoring", ("generator.authoring",)),
     ("sources", ("generator.intake", "generator.importer")),
     ("commands", ("generator.commands",)),
