@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from generator.history.parse import Commit
 from generator.history.snapshots import RecordTimeline
+
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 RawEvent = Mapping[str, Any]
 
@@ -66,20 +69,21 @@ class EventTrail:
     rewrites: tuple[EventRewrite, ...]
 
 
-class _Keys:
-    """``event_key`` remembered per event object: revisions share the objects of the
-    events they did not change, so each event is serialised about once."""
+class ByIdentity(Generic[In, Out]):
+    """``compute`` remembered per object, by identity (the object is kept with its result,
+    so its id cannot pass to another): for values that are shared, not equal."""
 
-    def __init__(self) -> None:
-        self._known: dict[int, tuple[RawEvent, str]] = {}
+    def __init__(self, compute: Callable[[In], Out]) -> None:
+        self._compute = compute
+        self._known: dict[int, tuple[In, Out]] = {}
 
-    def __call__(self, event: RawEvent) -> str:
-        found = self._known.get(id(event))
-        if found is not None and found[0] is event:
+    def __call__(self, value: In) -> Out:
+        found = self._known.get(id(value))
+        if found is not None and found[0] is value:
             return found[1]
-        text = event_key(event)
-        self._known[id(event)] = (event, text)
-        return text
+        result = self._compute(value)
+        self._known[id(value)] = (value, result)
+        return result
 
 
 def event_trail(timeline: RecordTimeline) -> EventTrail:
@@ -114,7 +118,9 @@ class _State:
     """What following one request's events has found so far."""
 
     def __init__(self) -> None:
-        self.key = _Keys()
+        # Revisions share the objects of the events they did not change, so each event
+        # is keyed about once.
+        self.key: ByIdentity[RawEvent, str] = ByIdentity(event_key)
         self.first: dict[str, EventOrigin] = {}
         self.added: list[EventOrigin] = []
         self.rewrites: list[EventRewrite] = []

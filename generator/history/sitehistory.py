@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import ClassVar
 
 from generator.history.audit import audit
-from generator.history.events import EventTrail, commits_for, event_trail
+from generator.history.events import ByIdentity, EventTrail, commits_for, event_trail
 from generator.history.fielddiff import FieldChange, field_changes
 from generator.history.findings import Finding
 from generator.history.late import DEFAULT_LATE_AFTER, delay_text
@@ -128,7 +128,7 @@ def site_history(
         commits=len(history.log.entries),
         late_after=delay_text(late_after),
         records=records,
-        findings=tuple(audit(history, roster_emails(catalog), late_after, trails)),
+        findings=tuple(audit(history, roster_emails(catalog), late_after, trails.trail)),
         folders=_folders(history),
     )
 
@@ -138,7 +138,7 @@ class _Trails:
     commit's citation, made once."""
 
     def __init__(self) -> None:
-        self._found: dict[int, tuple[RecordTimeline, EventTrail]] = {}
+        self.trail: ByIdentity[RecordTimeline, EventTrail] = ByIdentity(event_trail)
         self._refs: dict[str, CommitRef] = {}
 
     def ref(self, commit: Commit) -> CommitRef:
@@ -147,14 +147,6 @@ class _Trails:
         if found is None:
             found = self._refs[commit.sha] = CommitRef.of(commit)
         return found
-
-    def __call__(self, timeline: RecordTimeline) -> EventTrail:
-        found = self._found.get(id(timeline))
-        if found is not None and found[0] is timeline:
-            return found[1]
-        trail = event_trail(timeline)
-        self._found[id(timeline)] = (timeline, trail)
-        return trail
 
 
 def _record_history(timeline: RecordTimeline, record: object, trails: _Trails) -> RecordHistory:
@@ -177,7 +169,7 @@ def _record_history(timeline: RecordTimeline, record: object, trails: _Trails) -
         rows.append(HistoryRow(trails.ref(snapshot.commit), change, changes))
     event_commits: tuple[CommitRef | None, ...] = ()
     if isinstance(record, Request):
-        trail = trails(timeline)
+        trail = trails.trail(timeline)
         found = commits_for(trail, [(event.at, event.type) for event in record.events])
         event_commits = tuple(trails.ref(c) if c is not None else None for c in found)
     created = rows[0].commit if rows else None
